@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Feedback.Core.Common;
+using Fluid;
+
+namespace Feedback.Core.Templates;
+
+/// <summary>Domain rules of a template (beyond JSON shape): durations, locales, Liquid syntax, ranges.</summary>
+public static partial class TemplateValidator
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTextLength = 2000;
+    public const int MaxLocales = 100;
+    public const int MaxCancelOn = 20;
+
+    private static readonly FluidParser Liquid = new();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EventType();
+
+    public static bool IsValidEventType(string? type) => type is not null && EventType().IsMatch(type);
+
+    public static ValidationErrors Validate(SurveyTemplate template)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(template.Name))
+        {
+            errors.Add("name", "is required");
+        }
+        else if (template.Name.Length > MaxNameLength)
+        {
+            errors.Add("name", $"must be at most {MaxNameLength} characters");
+        }
+        if (template.Trigger is not null && !IsValidEventType(template.Trigger))
+        {
+            errors.Add("trigger", "must be an event type of letters, digits and . _ : - (at most 100), or null");
+        }
+        ValidateCancelOn(template.CancelOn, errors);
+        ValidateDuration("delay", template.Delay, errors);
+        ValidateDuration("expiresAfter", template.ExpiresAfter, errors);
+        if (template.ReminderAfter is not null)
+        {
+            ValidateDuration("reminderAfter", template.ReminderAfter, errors);
+        }
+        if (template.QuietPeriod is not null)
+        {
+            ValidateDuration("quietPeriod", template.QuietPeriod, errors);
+        }
+        if (errors.IsValid && template.ReminderAfterSpan is { } reminder && reminder >= template.ExpiresAfterSpan)
+        {
+            errors.Add("reminderAfter", "must be shorter than expiresAfter");
+        }
+        if (double.IsNaN(template.SampleRate) || template.SampleRate is < 0 or > 1)
+        {
+            errors.Add("sampleRate", "must be between 0 and 1");
+        }
+        if (template.SendWindow is { } window && window.Start == window.End)
+        {
+            errors.Add("sendWindow", "start and end must differ");
+        }
+        ValidateContent(template, errors);
+        return errors;
+    }
+
+    private static void ValidateCancelOn(IReadOnlyList<string> cancelOn, ValidationErrors errors)
+    {
+        if (cancelOn.Count > MaxCancelOn)
+        {
+            errors.Add("cancelOn", $"must have at most {MaxCancelOn} event types");
+        }
+        for (var i = 0; i < cancelOn.Count; i++)
+        {
+            if (!IsValidEventType(cancelOn[i]))
+            {
+                errors.Add($"cancelOn[{i}]", "must be an event type of letters, digits and . _ : - (at most 100)");
+            }
+        }
+    }
+
+    private static void ValidateDuration(string field, string value, ValidationErrors errors)
+    {
+        if (!Iso8601Duration.TryParse(value, out _, out var error))
+        {
+            errors.Add(field, error);
+        }
+    }
+
+    private static void ValidateContent(SurveyTemplate template, ValidationErrors errors)
+    {
+        if (!Locales.IsValid(template.DefaultLocale))
+        {
+            errors.Add("defaultLocale", "must be a language tag such as en, sk or pt-BR");
+        }
+        else if (!template.Content.ContainsKey(template.DefaultLocale))
+        {
+            errors.Add("content", $"must have an entry for the default locale '{template.DefaultLocale}'");
+        }
+        if (template.Content.Count > MaxLocales)
+        {
+            errors.Add("content", $"must have at most {MaxLocales} locales");
+        }
+        foreach (var (locale, content) in template.Content)
+        {
+            var prefix = $"content.{locale}";
+            if (!Locales.IsValid(locale))
+            {
+                errors.Add(prefix, "key must be a language tag such as en, sk or pt-BR");
+            }
+            if (content is null)
+            {
+                errors.Add(prefix, "is required");
+                continue;
+            }
+            ValidateText($"{prefix}.subject", content.Subject, required: true, errors);
+            ValidateText($"{prefix}.question", content.Question, required: true, errors);
+            ValidateText($"{prefix}.lowLabel", content.LowLabel, required: false, errors);
+            ValidateText($"{prefix}.highLabel", content.HighLabel, required: false, errors);
+            ValidateText($"{prefix}.commentPrompt", content.CommentPrompt, required: false, errors);
+            ValidateText($"{prefix}.thankYou", content.ThankYou, required: false, errors);
+        }
+    }
+
+    private static void ValidateText(string field, string? text, bool required, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                errors.Add(field, "is required");
+            }
+            return;
+        }
+        if (text.Length > MaxTextLength)
+        {
+            errors.Add(field, $"must be at most {MaxTextLength} characters");
+        }
+        else if (!Liquid.TryParse(text, out _, out var error))
+        {
+            errors.Add(field, $"is not a valid Liquid template: {error}");
+        }
+    }
+}
