@@ -9,7 +9,7 @@ public static class ApiKeySecrets
     public const string Prefix = "fbk_";
 
     public static string Generate() =>
-        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Prefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     // Secrets are 256 random bits, so a fast unsalted hash cannot be brute-forced; it also makes the hash a lookup key.
     public static string Hash(string secret) =>

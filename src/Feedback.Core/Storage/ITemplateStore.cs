@@ -3,8 +3,8 @@ using Feedback.Core.Templates;
 
 namespace Feedback.Core.Storage;
 
-/// <summary>Filters and paging of a template list; <see cref="Status"/> null means every status.</summary>
-public sealed record TemplateQuery(TemplateStatus? Status = TemplateStatus.Active, string? Cursor = null, int Limit = 50);
+/// <summary>Filters and paging of a template list: <see cref="Status"/> null means every status; <see cref="After"/> is the decoded cursor (last id of the previous page).</summary>
+public sealed record TemplateQuery(TemplateStatus? Status = TemplateStatus.Active, string? After = null, int Limit = PageCursor.DefaultLimit);
 
 /// <summary>Survey templates and their version history.</summary>
 public interface ITemplateStore

@@ -1,0 +1,21 @@
+using Feedback.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feedback.Storage.Sqlite;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>Registers the SQLite adapter of every storage port (options from <see cref="SqliteStorageOptions.SectionName"/>).</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    {
+        services.AddOptions<SqliteStorageOptions>()
+            .BindConfiguration(SqliteStorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IStorageLifecycle, SqliteStorageLifecycle>();
+        services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Feedback.Storage.Sqlite;
+
+/// <summary>Settings of the embedded SQLite store.</summary>
+public sealed class SqliteStorageOptions
+{
+    public const string SectionName = "Feedback:Storage:Sqlite";
+
+    /// <summary>Path of the database file; its directory is created on start.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Path { get; set; } = "data/feedback.db";
+}
