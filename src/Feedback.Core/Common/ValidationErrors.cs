@@ -16,6 +16,14 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    public void AddRange(ValidationErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            messages.ForEach(m => Add(field, m));
+        }
+    }
+
     public IDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

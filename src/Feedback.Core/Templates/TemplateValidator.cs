@@ -86,11 +86,19 @@ public static partial class TemplateValidator
 
     private static void ValidateContent(SurveyTemplate template, ValidationErrors errors)
     {
-        if (!Locales.IsValid(template.DefaultLocale))
+        if (string.IsNullOrWhiteSpace(template.DefaultLocale))
+        {
+            errors.Add("defaultLocale", "is required");
+        }
+        else if (!Locales.IsValid(template.DefaultLocale))
         {
             errors.Add("defaultLocale", "must be a language tag such as en, sk or pt-BR");
         }
-        else if (!template.Content.ContainsKey(template.DefaultLocale))
+        if (template.Content.Count == 0)
+        {
+            errors.Add("content", "is required, with an entry for defaultLocale");
+        }
+        else if (Locales.IsValid(template.DefaultLocale) && !template.Content.ContainsKey(template.DefaultLocale))
         {
             errors.Add("content", $"must have an entry for the default locale '{template.DefaultLocale}'");
         }
@@ -135,7 +143,7 @@ public static partial class TemplateValidator
         }
         else if (!Liquid.TryParse(text, out _, out var error))
         {
-            errors.Add(field, $"is not a valid Liquid template: {error}");
+            errors.Add(field, $"is not a valid Liquid template: {error.Split("\nSource:")[0]}");
         }
     }
 }

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Feedback.Api.Operations;
+
+/// <summary>Service-wide settings (section <c>Feedback</c>).</summary>
+public sealed class FeedbackOptions : IValidatableObject
+{
+    public const string SectionName = "Feedback";
+
+    /// <summary>Base of the links put into e-mails; the listening URL when empty.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Largest request body accepted, in bytes (413 above it).</summary>
+    [Range(1024, 64 * 1024 * 1024, ErrorMessage = "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(PublicBaseUrl)
+            && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult("Feedback:PublicBaseUrl must be an absolute http(s) URL", [nameof(PublicBaseUrl)]);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Feedback.Api.Operations;
+
+public static class OpenApiExtensions
+{
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, with the Bearer scheme and the Problem Details error responses.</summary>
+    public static IServiceCollection AddFeedbackOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<FeedbackDocumentTransformer>();
+            o.AddOperationTransformer<ErrorResponsesTransformer>();
+        });
+}

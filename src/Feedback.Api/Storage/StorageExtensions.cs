@@ -1,0 +1,26 @@
+using Feedback.Storage.Sqlite;
+
+namespace Feedback.Api.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>Registers the configured adapter and a start-up step that creates or migrates its schema.</summary>
+    public static IServiceCollection AddFeedbackStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var provider = configuration[$"{StorageOptions.SectionName}:Provider"] ?? "sqlite";
+        switch (provider)
+        {
+            case "mongodb":
+                throw new NotSupportedException("Feedback:Storage:Provider 'mongodb' is not available in this build yet.");
+            default:
+                services.AddSqliteStorage();
+                break;
+        }
+        services.AddHostedService<StorageStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,112 @@
+using Feedback.Api.Auth;
+using Feedback.Api.Errors;
+using Feedback.Core.Common;
+using Feedback.Core.Storage;
+using Feedback.Core.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Feedback.Api.Templates;
+
+public static class TemplatesApi
+{
+    public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/templates").WithTags("Templates").WithFeedbackErrors();
+
+        group.MapPost("/", CreateAsync).RequireAuthorization(Scopes.Admin).WithSummary("Create a template (version 1).");
+        group.MapGet("/", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List templates, oldest first, paged by cursor.");
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).WithSummary("Get the current version of a template; the ETag header carries its version.");
+        group.MapPut("/{id}", ReplaceAsync).RequireAuthorization(Scopes.Admin).WithSummary("Replace a template, creating a new version; If-Match with the ETag guards against lost updates (412).");
+        group.MapDelete("/{id}", TemplateArchive.ArchiveAsync).RequireAuthorization(Scopes.Admin).WithSummary("Archive a template: it stops scheduling surveys and its pending surveys are cancelled.");
+        group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync).RequireAuthorization(Scopes.Read).WithSummary("Every version of a template, oldest first.");
+        group.MapGet("/{id}/versions/{version:int}", TemplateArchive.GetVersionAsync).RequireAuthorization(Scopes.Read).WithSummary("One version of a template.");
+        return app;
+    }
+
+    public static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(
+        TemplateRequest request, ITemplateStore templates, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var (template, errors) = request.ToTemplate(Ids.New("tpl", time), 1, now, now);
+        if (template is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        await templates.CreateAsync(template, ct);
+        http.Response.Headers.ETag = template.ETag;
+        return TypedResults.Created($"/v1/templates/{template.Id}", TemplateResponse.From(template));
+    }
+
+    public static async Task<Results<Ok<TemplateList>, ValidationProblem>> ListAsync(
+        ITemplateStore templates, CancellationToken ct, string? status = "active", string? cursor = null, int limit = PageCursor.DefaultLimit)
+    {
+        var errors = new ValidationErrors();
+        TemplateStatus? statusFilter = status switch
+        {
+            "active" or null => TemplateStatus.Active,
+            "archived" => TemplateStatus.Archived,
+            "all" => null,
+            _ => Fail(errors, "status", "must be active, archived or all"),
+        };
+        if (limit is < 1 or > PageCursor.MaxLimit)
+        {
+            errors.Add("limit", $"must be between 1 and {PageCursor.MaxLimit}");
+        }
+        if (!PageCursor.TryDecode(cursor, out var after))
+        {
+            errors.Add("cursor", "is not a cursor returned by this list");
+        }
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var page = await templates.ListAsync(new TemplateQuery(statusFilter, after, limit), ct);
+        return TypedResults.Ok(new TemplateList(page.Items.Select(TemplateResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<TemplateResponse>, NotFound<ProblemDetails>>> GetAsync(
+        string id, ITemplateStore templates, HttpContext http, CancellationToken ct)
+    {
+        if (await templates.GetAsync(id, ct) is not { } template)
+        {
+            return Problems.NotFound($"Template '{id}' does not exist.");
+        }
+        http.Response.Headers.ETag = template.ETag;
+        return TypedResults.Ok(TemplateResponse.From(template));
+    }
+
+    public static async Task<Results<Ok<TemplateResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> ReplaceAsync(
+        string id, TemplateRequest request, ITemplateStore templates, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        if (await templates.GetAsync(id, ct) is not { } current)
+        {
+            return Problems.NotFound($"Template '{id}' does not exist.");
+        }
+        if (!IfMatch.Allows(http.Request, current.ETag))
+        {
+            return Problems.PreconditionFailed($"The template has changed: its ETag is now {current.ETag}.");
+        }
+        if (current.Status == TemplateStatus.Archived)
+        {
+            return Problems.Conflict("An archived template cannot be changed.");
+        }
+        var (template, errors) = request.ToTemplate(id, current.Version + 1, current.CreatedAt, time.GetUtcNow());
+        if (template is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        if (!await templates.ReplaceAsync(template, current.Version, ct))
+        {
+            return Problems.PreconditionFailed("The template was changed by another request; get it again and retry.");
+        }
+        http.Response.Headers.ETag = template.ETag;
+        return TypedResults.Ok(TemplateResponse.From(template));
+    }
+
+    private static TemplateStatus? Fail(ValidationErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return null;
+    }
+}
