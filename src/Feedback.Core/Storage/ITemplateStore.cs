@@ -32,4 +32,7 @@ public interface ITemplateStore
 
     /// <summary>Active templates whose trigger is <paramref name="eventType"/>.</summary>
     Task<IReadOnlyList<SurveyTemplate>> ListActiveByTriggerAsync(string eventType, CancellationToken ct = default);
+
+    /// <summary>Active templates whose <c>cancelOn</c> lists <paramref name="eventType"/>.</summary>
+    Task<IReadOnlyList<SurveyTemplate>> ListActiveCancelledByAsync(string eventType, CancellationToken ct = default);
 }

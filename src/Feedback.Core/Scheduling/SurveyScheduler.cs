@@ -1,0 +1,86 @@
+using Feedback.Core.Common;
+using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
+
+namespace Feedback.Core.Scheduling;
+
+/// <summary>Turns events into scheduled surveys (or skips with a reason) and cancels pending ones on <c>cancelOn</c> events.</summary>
+public sealed class SurveyScheduler(
+    ITemplateStore templates,
+    ISurveyStore surveys,
+    IEventStore events,
+    ISuppressionStore suppressions,
+    TimeProvider time)
+{
+    public async Task<EventOutcome> IngestAsync(FeedbackEvent e, CancellationToken ct = default)
+    {
+        if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
+        {
+            return known;
+        }
+        var now = time.GetUtcNow();
+        var suppressed = await suppressions.GetAsync(Emails.Normalize(e.Customer.Email), ct) is not null;
+        var planned = new List<Survey>();
+        var skipped = new List<SkippedTemplate>();
+        foreach (var template in await templates.ListActiveByTriggerAsync(e.Type, ct))
+        {
+            var survey = NewSurvey(template, e.Customer, e.SubjectId, e.Properties, e.OccurredAt, now) with { EventId = e.Id };
+            if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
+            {
+                skipped.Add(new SkippedTemplate(template.Id, reason));
+            }
+            else
+            {
+                planned.Add(survey);
+            }
+        }
+        var cancelling = await templates.ListActiveCancelledByAsync(e.Type, ct);
+        var cancelled = cancelling.Count == 0
+            ? []
+            : await surveys.CancelPendingBySubjectAsync(e.SubjectId, cancelling.Select(t => t.Id).ToArray(), now, ct);
+        var outcome = new EventOutcome(
+            e.Id,
+            planned.Select(s => new ScheduledSurvey(s.Id, s.TemplateId, s.Status, s.SendAt)).ToList(),
+            skipped,
+            cancelled);
+        return await events.RecordAsync(e, outcome, planned, now, ct);
+    }
+
+    /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>
+    public Survey NewSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
+        DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null) => new()
+    {
+        Id = Ids.New("srv", time),
+        TemplateId = template.Id,
+        TemplateVersion = template.Version,
+        Kind = template.Kind,
+        SubjectId = subjectId,
+        Customer = customer with { Email = customer.Email.Trim() },
+        Locale = template.ContentFor(customer.Locale).Locale,
+        Properties = properties,
+        Status = SurveyStatus.Scheduled,
+        SendAt = sendAt is { } at && at > now ? at
+            : SendTimes.Compute(occurredAt, template.DelaySpan, template.SendWindow, TimeZones.Find(customer.TimeZone), now),
+        CreatedAt = now,
+        Token = SurveyTokens.New(),
+    };
+
+    private async Task<SkipReason?> SkipReasonAsync(SurveyTemplate template, Survey survey, bool suppressed, CancellationToken ct)
+    {
+        if (suppressed)
+        {
+            return SkipReason.Suppressed;
+        }
+        if (template.QuietPeriodSpan is { } quiet
+            && await surveys.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet, ct))
+        {
+            return SkipReason.QuietPeriod;
+        }
+        if (!Sampling.IsSampledIn(survey.Customer.Id, survey.SubjectId, template.SampleRate))
+        {
+            return SkipReason.SampledOut;
+        }
+        return null;
+    }
+}

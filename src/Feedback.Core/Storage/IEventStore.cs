@@ -1,0 +1,20 @@
+using Feedback.Core.Surveys;
+
+namespace Feedback.Core.Storage;
+
+/// <summary>Ingested events and what they did, so a repeated event id gets the first answer.</summary>
+public interface IEventStore
+{
+    /// <summary>The stored outcome of an event id, or null when the id is new.</summary>
+    Task<EventOutcome?> GetOutcomeAsync(string eventId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Durably stores the event, its outcome and its new surveys in one atomic step. When the event id is already
+    /// stored (a concurrent duplicate), nothing is written and the stored outcome is returned instead.
+    /// Surveys whose dedupe key is taken are left out and reported as <see cref="SkipReason.Duplicate"/> in the returned outcome.
+    /// </summary>
+    Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default);
+
+    /// <summary>Forgets events received before <paramref name="before"/> (their ids may then be reused); returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct = default);
+}

@@ -1,0 +1,72 @@
+using Feedback.Core.Common;
+using Feedback.Core.Surveys;
+
+namespace Feedback.Core.Storage;
+
+/// <summary>Filters of a survey list; null filters match everything. <see cref="After"/> is the decoded cursor (last id).</summary>
+public sealed record SurveyQuery(
+    SurveyStatus? Status = null,
+    string? TemplateId = null,
+    string? SubjectId = null,
+    string? CustomerId = null,
+    string? After = null,
+    int Limit = PageCursor.DefaultLimit);
+
+/// <summary>Surveys: the outbox of scheduled e-mails (claimed with a lease) and their life after sending.</summary>
+public interface ISurveyStore
+{
+    /// <summary>Inserts a survey; false when a live survey with the same <see cref="Survey.DedupeKey"/> exists (nothing stored).</summary>
+    Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default);
+
+    Task<Survey?> GetAsync(string id, CancellationToken ct = default);
+
+    Task<Survey?> GetByTokenAsync(string token, CancellationToken ct = default);
+
+    Task<Page<Survey>> ListAsync(SurveyQuery query, CancellationToken ct = default);
+
+    /// <summary>Whether the customer has a survey of the template, not cancelled/suppressed/failed, with <c>sendAt ≥ since</c>.</summary>
+    Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct = default);
+
+    /// <summary>
+    /// Atomically claims up to <paramref name="limit"/> surveys that are due (scheduled with <c>sendAt ≤ now</c>) or whose
+    /// lease ran out (sending with <c>leaseUntil ≤ now</c>): they become <c>sending</c>, owned by <paramref name="owner"/>
+    /// until <c>now + lease</c>. Two concurrent callers never get the same survey. Oldest <c>sendAt</c> first.
+    /// </summary>
+    Task<IReadOnlyList<Survey>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int limit, CancellationToken ct = default);
+
+    /// <summary>Records the send of a survey the caller still owns; false when the lease was lost (nothing changed).</summary>
+    Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
+
+    /// <summary>Ends a survey the caller owns in a terminal state (<c>failed</c> or <c>suppressed</c>) with the reason.</summary>
+    Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default);
+
+    /// <summary>Gives a claimed survey back to the outbox to be tried again at <paramref name="retryAt"/> (attempts + 1).</summary>
+    Task<bool> ReleaseAsync(string id, string owner, DateTimeOffset retryAt, string reason, CancellationToken ct = default);
+
+    /// <summary>Cancels one scheduled survey; false when it is not (or no longer) scheduled.</summary>
+    Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Cancels the scheduled surveys of a subject (of the given templates, or all when null); returns their ids.</summary>
+    Task<IReadOnlyList<string>> CancelPendingBySubjectAsync(string subjectId, IReadOnlyCollection<string>? templateIds, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Cancels every scheduled survey of a template (it was archived); returns how many.</summary>
+    Task<int> CancelPendingByTemplateAsync(string templateId, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
+    /// Atomically takes up to <paramref name="limit"/> sent, unanswered surveys whose <c>reminderAt ≤ now</c> and that had no
+    /// reminder yet, stamping <c>reminderSentAt = now</c> (at most one reminder, even across replicas).
+    /// </summary>
+    Task<IReadOnlyList<Survey>> TakeDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct = default);
+
+    /// <summary>Sent (unanswered) surveys whose <c>expiresAt ≤ now</c> become <c>expired</c>; returns how many.</summary>
+    Task<int> ExpireAsync(DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Stamps delivery/open times reported by the mail provider (first report wins).</summary>
+    Task StampAsync(string id, DateTimeOffset? deliveredAt, DateTimeOffset? openedAt, CancellationToken ct = default);
+
+    /// <summary>Deletes surveys in a terminal state other than answered (cancelled, expired, suppressed, failed) created before <paramref name="before"/>.</summary>
+    Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct = default);
+
+    /// <summary>How many surveys are scheduled or sending (the outbox depth).</summary>
+    Task<long> CountPendingAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,4 @@
+namespace Feedback.Core.Surveys;
+
+/// <summary>The person a survey goes to. <see cref="TimeZone"/> is an IANA id (UTC when null).</summary>
+public sealed record Customer(string Id, string Email, string? Name = null, string? Locale = null, string? TimeZone = null);
