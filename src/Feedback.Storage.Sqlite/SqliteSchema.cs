@@ -32,5 +32,55 @@ internal static class SqliteSchema
             revoked_at TEXT NULL
         );
         """,
+        """
+        CREATE TABLE surveys (
+            id TEXT PRIMARY KEY,
+            template_id TEXT NOT NULL,
+            template_version INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            event_id TEXT NULL,
+            subject_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            email TEXT NOT NULL,
+            status TEXT NOT NULL,
+            send_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            token TEXT NOT NULL UNIQUE,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT NULL,
+            lease_until TEXT NULL,
+            sent_at TEXT NULL,
+            reminder_at TEXT NULL,
+            reminder_sent_at TEXT NULL,
+            expires_at TEXT NULL,
+            delivered_at TEXT NULL,
+            opened_at TEXT NULL,
+            answered_at TEXT NULL,
+            cancelled_at TEXT NULL,
+            failure_reason TEXT NULL,
+            dedupe_key TEXT NULL UNIQUE,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX ix_surveys_due ON surveys (status, send_at);
+        CREATE INDEX ix_surveys_lease ON surveys (status, lease_until);
+        CREATE INDEX ix_surveys_reminder ON surveys (status, reminder_at);
+        CREATE INDEX ix_surveys_expiry ON surveys (status, expires_at);
+        CREATE INDEX ix_surveys_quiet ON surveys (customer_id, template_id, send_at);
+        CREATE INDEX ix_surveys_subject ON surveys (subject_id, status);
+        CREATE INDEX ix_surveys_template ON surveys (template_id, status);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            outcome TEXT NOT NULL
+        );
+        CREATE INDEX ix_events_received ON events (received_at);
+        CREATE TABLE suppressions (
+            email TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -16,6 +16,9 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IStorageLifecycle, SqliteStorageLifecycle>();
         services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<ISurveyStore, SqliteSurveyStore>();
+        services.AddSingleton<IEventStore, SqliteEventStore>();
+        services.AddSingleton<ISuppressionStore, SqliteSuppressionStore>();
         return services;
     }
 }

@@ -89,6 +89,17 @@ public sealed class SqliteTemplateStore(SqliteDatabase database) : ITemplateStor
             ("$trigger", eventType), ("$status", nameof(TemplateStatus.Active)));
     }
 
+    public async Task<IReadOnlyList<SurveyTemplate>> ListActiveCancelledByAsync(string eventType, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            """
+            SELECT body FROM templates
+            WHERE status = $status AND EXISTS (SELECT 1 FROM json_each(body, '$.cancelOn') WHERE value = $type)
+            ORDER BY id
+            """, Read, ct, ("$type", eventType), ("$status", nameof(TemplateStatus.Active)));
+    }
+
     private static Task InsertVersionAsync(SqliteConnection connection, SurveyTemplate template, string body, CancellationToken ct) =>
         connection.ExecuteAsync("INSERT INTO template_versions (id, version, body) VALUES ($id, $version, $body)", ct,
             ("$id", template.Id), ("$version", template.Version), ("$body", body));

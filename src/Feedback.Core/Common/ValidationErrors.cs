@@ -7,6 +7,9 @@ public sealed class ValidationErrors
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>How many messages have been added (to tell whether a step added any).</summary>
+    public int Count => _errors.Values.Sum(v => v.Count);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

@@ -11,6 +11,7 @@ public sealed class SurveyScheduler(
     ISurveyStore surveys,
     IEventStore events,
     ISuppressionStore suppressions,
+    Delivery.DeliveryMetrics metrics,
     TimeProvider time)
 {
     public async Task<EventOutcome> IngestAsync(FeedbackEvent e, CancellationToken ct = default)
@@ -23,7 +24,8 @@ public sealed class SurveyScheduler(
         var suppressed = await suppressions.GetAsync(Emails.Normalize(e.Customer.Email), ct) is not null;
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
-        foreach (var template in await templates.ListActiveByTriggerAsync(e.Type, ct))
+        var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
+        foreach (var template in triggered)
         {
             var survey = NewSurvey(template, e.Customer, e.SubjectId, e.Properties, e.OccurredAt, now) with { EventId = e.Id };
             if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
@@ -44,7 +46,12 @@ public sealed class SurveyScheduler(
             planned.Select(s => new ScheduledSurvey(s.Id, s.TemplateId, s.Status, s.SendAt)).ToList(),
             skipped,
             cancelled);
-        return await events.RecordAsync(e, outcome, planned, now, ct);
+        var recorded = await events.RecordAsync(e, outcome, planned, now, ct);
+        foreach (var kind in recorded.Surveys.Select(s => triggered.First(t => t.Id == s.TemplateId).Kind))
+        {
+            metrics.Scheduled(kind, 1);
+        }
+        return recorded;
     }
 
     /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>

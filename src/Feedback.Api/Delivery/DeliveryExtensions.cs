@@ -1,0 +1,51 @@
+using Feedback.Core.Delivery;
+using Feedback.Core.Scheduling;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Feedback.Api.Delivery;
+
+public static class DeliveryExtensions
+{
+    /// <summary>The scheduler (events → surveys), the dispatcher and housekeeping, and the Quartz jobs that drive them.</summary>
+    public static IServiceCollection AddSurveyScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DispatchOptions>()
+            .BindConfiguration(DispatchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DispatchOptions>>().Value;
+            return new DispatchSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts };
+        });
+        services.AddSingleton<IPublicUrls, PublicUrls>();
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<SurveyScheduler>();
+        services.AddSingleton<SurveyDispatcher>();
+        services.AddSingleton<SurveyHousekeeping>();
+        services.AddScoped<DispatchDueSurveysJob>();
+        services.AddScoped<SendRemindersJob>();
+        services.AddScoped<ExpireAndPurgeJob>();
+
+        var options = new DispatchOptions();
+        configuration.GetSection(DispatchOptions.SectionName).Bind(options);
+        services.AddQuartz(q =>
+        {
+            Every<DispatchDueSurveysJob>(q, options.PollInterval);
+            Every<SendRemindersJob>(q, options.PollInterval);
+            Every<ExpireAndPurgeJob>(q, options.HousekeepingInterval);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void Every<TJob>(IQuartzBuilder quartz, TimeSpan interval) where TJob : IJob
+    {
+        var key = new JobKey(typeof(TJob).Name);
+        quartz.AddJob<TJob>(j => j.WithIdentity(key));
+        quartz.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}.trigger")
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(5)).RepeatForever()));
+    }
+}

@@ -1,0 +1,32 @@
+using Feedback.Core.Delivery;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Feedback.Api.Delivery;
+
+/// <summary>Claims and sends due surveys from the outbox.</summary>
+[DisallowConcurrentExecution]
+public sealed class DispatchDueSurveysJob(SurveyDispatcher dispatcher) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await dispatcher.DispatchDueAsync(cancellationToken);
+}
+
+/// <summary>Sends one reminder per unanswered survey once its reminderAt has passed.</summary>
+[DisallowConcurrentExecution]
+public sealed class SendRemindersJob(SurveyHousekeeping housekeeping) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await housekeeping.SendRemindersAsync(cancellationToken);
+}
+
+/// <summary>Expires unanswered surveys and removes rows past their retention.</summary>
+[DisallowConcurrentExecution]
+public sealed class ExpireAndPurgeJob(SurveyHousekeeping housekeeping, IOptions<DispatchOptions> options) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await housekeeping.ExpireAsync(cancellationToken);
+        await housekeeping.PurgeAsync(options.Value.EventRetention, options.Value.SurveyRetention, cancellationToken);
+    }
+}

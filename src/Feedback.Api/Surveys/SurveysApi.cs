@@ -1,0 +1,74 @@
+using Feedback.Api.Auth;
+using Feedback.Api.Errors;
+using Feedback.Core.Common;
+using Feedback.Core.Scheduling;
+using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Feedback.Api.Surveys;
+
+public static class SurveysApi
+{
+    public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/surveys").WithTags("Surveys").WithFeedbackErrors();
+
+        group.MapPost("/", SendAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Schedule a survey for a customer directly.");
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).WithSummary("Get a survey and its delivery state.");
+        group.MapGet("/", SurveyListing.ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List surveys by status, template, subject or customer, paged by cursor.");
+        group.MapDelete("/{id}", CancelAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).");
+        group.MapDelete("/", SurveyListing.CancelBySubjectAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel every scheduled survey of a subject (?subjectId=).");
+        return app;
+    }
+
+    public static async Task<Results<Created<SurveyResponse>, ValidationProblem, Conflict<ProblemDetails>>> SendAsync(
+        SendSurveyRequest request, ITemplateStore templates, ISurveyStore surveys, ISuppressionStore suppressions,
+        SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate(out var properties);
+        var template = errors.IsValid ? await templates.GetAsync(request.TemplateId!, ct) : null;
+        if (errors.IsValid && template is not { Status: TemplateStatus.Active })
+        {
+            errors.Add("templateId", template is null ? "does not exist" : "is archived");
+        }
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var customer = request.Customer!.ToCustomer();
+        if (await suppressions.GetAsync(Emails.Normalize(customer.Email), ct) is not null)
+        {
+            return Problems.Conflict("The customer's address is suppressed (bounce, spam report or unsubscribe).");
+        }
+        var now = time.GetUtcNow();
+        var survey = scheduler.NewSurvey(template!, customer, request.SubjectId!, properties, now, now, request.SendAt);
+        if (!await surveys.TryAddAsync(survey, ct))
+        {
+            return Problems.Conflict("A survey of this template for this subject and customer is already scheduled or sent.");
+        }
+        return TypedResults.Created($"/v1/surveys/{survey.Id}", SurveyResponse.From(survey));
+    }
+
+    public static async Task<Results<Ok<SurveyResponse>, NotFound<ProblemDetails>>> GetAsync(string id, ISurveyStore surveys, CancellationToken ct) =>
+        await surveys.GetAsync(id, ct) is { } survey
+            ? TypedResults.Ok(SurveyResponse.From(survey))
+            : Problems.NotFound($"Survey '{id}' does not exist.");
+
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(
+        string id, ISurveyStore surveys, TimeProvider time, CancellationToken ct)
+    {
+        if (await surveys.GetAsync(id, ct) is not { } survey)
+        {
+            return Problems.NotFound($"Survey '{id}' does not exist.");
+        }
+        if (survey.Status == SurveyStatus.Cancelled || await surveys.CancelAsync(id, time.GetUtcNow(), ct))
+        {
+            return TypedResults.NoContent();
+        }
+        var current = await surveys.GetAsync(id, ct);
+        return Problems.Conflict($"The survey can no longer be cancelled: it is {current?.Status.ToString().ToLowerInvariant()}.");
+    }
+}

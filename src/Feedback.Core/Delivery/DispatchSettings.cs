@@ -1,0 +1,20 @@
+namespace Feedback.Core.Delivery;
+
+/// <summary>How the dispatcher claims and retries; set from <c>Feedback:Dispatch</c>.</summary>
+public sealed record DispatchSettings
+{
+    /// <summary>Surveys claimed per round (and the most per provider request is 1000).</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>How long a claim is owned; after it a crashed sender's surveys are claimed again.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tries before a survey whose sends keep failing transiently becomes <c>failed</c>.</summary>
+    public int MaxAttempts { get; init; } = 10;
+
+    /// <summary>Rounds per dispatch run, so one run cannot starve the scheduler thread.</summary>
+    public int MaxRoundsPerRun { get; init; } = 100;
+
+    /// <summary>This process's name on leases (replicas must differ).</summary>
+    public string Owner { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+}

@@ -1,0 +1,43 @@
+using Feedback.Core.Common;
+using Feedback.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Feedback.Storage.Sqlite;
+
+public sealed class SqliteSuppressionStore(SqliteDatabase database) : ISuppressionStore
+{
+    public async Task<bool> AddAsync(Suppression suppression, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            "INSERT INTO suppressions (email, reason, source, created_at) VALUES ($email, $reason, $source, $at) ON CONFLICT (email) DO NOTHING", ct,
+            ("$email", suppression.Email), ("$reason", suppression.Reason), ("$source", suppression.Source), ("$at", SqliteValues.Time(suppression.CreatedAt))) == 1;
+    }
+
+    public async Task<bool> RemoveAsync(string email, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync("DELETE FROM suppressions WHERE email = $email", ct, ("$email", email)) == 1;
+    }
+
+    public async Task<Suppression?> GetAsync(string email, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync("SELECT email, reason, source, created_at FROM suppressions WHERE email = $email", Read, ct,
+            ("$email", email))).SingleOrDefault();
+    }
+
+    public async Task<Page<Suppression>> ListAsync(string? after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var items = await connection.QueryAsync(
+            "SELECT email, reason, source, created_at FROM suppressions WHERE ($after IS NULL OR email > $after) ORDER BY email LIMIT $limit",
+            Read, ct, ("$after", after), ("$limit", limit + 1));
+        return items.Count > limit
+            ? new Page<Suppression>(items[..limit], PageCursor.Encode(items[limit - 1].Email))
+            : new Page<Suppression>(items, null);
+    }
+
+    private static Suppression Read(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), SqliteValues.ParseTime(r.GetString(3)));
+}
