@@ -1,0 +1,35 @@
+namespace Feedback.Deploy.Tests;
+
+/// <summary>Paths in the repository, found from the test binaries so any working directory works.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ChartDir => Combine("charts", "feedback");
+
+    public static string TemplatesDir => Combine("charts", "feedback", "templates");
+
+    // The product design lives beside the repository (../shared), on developer machines and in CI.
+    public static string DesignDoc => Path.GetFullPath(Path.Combine(Root, "..", "shared", "DESIGN.md"));
+
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    public static string Read(params string[] parts) => File.ReadAllText(Combine(parts));
+
+    /// <summary>All template files (.yaml, .tpl, NOTES.txt) as one text, for grepping.</summary>
+    public static string AllTemplates() => string.Join(
+        "\n", Directory.GetFiles(TemplatesDir).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Feedback.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Feedback.sln in {AppContext.BaseDirectory} or above.");
+    }
+}
