@@ -21,7 +21,8 @@ COPY src/ src/
 RUN build/publish.sh /app "linux-${TARGETARCH/amd64/x64}" \
     && mkdir -p /rootfs/data
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS final
+# The -extra variant carries tzdata and ICU: send windows need IANA time zones, pages need culture data.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS final
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Feedback__Storage__Sqlite__Path=/data/feedback.db
 WORKDIR /app

@@ -15,7 +15,7 @@ public sealed class DockerfileTests
 
         Assert.True(froms.Count >= 2, "Expected a multi-stage build.");
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", froms[0]);
-        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled", froms[^1]);
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra", froms[^1]);
     }
 
     [Fact]

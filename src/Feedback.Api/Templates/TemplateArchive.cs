@@ -10,7 +10,7 @@ namespace Feedback.Api.Templates;
 public static class TemplateArchive
 {
     public static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> ArchiveAsync(
-        string id, ITemplateStore templates, TimeProvider time, HttpContext http, CancellationToken ct)
+        string id, ITemplateStore templates, ISurveyStore surveys, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (await templates.GetAsync(id, ct) is not { } current)
         {
@@ -22,6 +22,7 @@ public static class TemplateArchive
         }
         if (current.Status == TemplateStatus.Archived)
         {
+            await surveys.CancelPendingByTemplateAsync(id, time.GetUtcNow(), ct);
             return TypedResults.NoContent();
         }
         var archived = current with { Version = current.Version + 1, Status = TemplateStatus.Archived, UpdatedAt = time.GetUtcNow() };
@@ -29,6 +30,8 @@ public static class TemplateArchive
         {
             return Problems.PreconditionFailed("The template was changed by another request; get it again and retry.");
         }
+        // After the archive, so no event can schedule a new survey of it between the two steps.
+        await surveys.CancelPendingByTemplateAsync(id, archived.UpdatedAt, ct);
         return TypedResults.NoContent();
     }
 
