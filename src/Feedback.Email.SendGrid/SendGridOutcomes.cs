@@ -22,6 +22,8 @@ internal static class SendGridOutcomes
         return status switch
         {
             (int)HttpStatusCode.TooManyRequests => new(SendResult.RetryLater, reason, RetryAfter(response.Headers, time)),
+            // A wrong or revoked API key, or a timeout, is the operator's to fix: keep the surveys in the outbox meanwhile.
+            401 or 403 or 408 => new(SendResult.RetryLater, reason),
             >= 400 and < 500 => new(SendResult.Rejected, reason),
             // 5xx, and anything SendGrid never answers (an unfollowed redirect from a proxy): worth another try later.
             _ => new(SendResult.RetryLater, reason),

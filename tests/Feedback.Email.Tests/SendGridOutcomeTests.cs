@@ -110,11 +110,24 @@ public sealed class SendGridOutcomeTests : IAsyncLifetime
     [Fact]
     public async Task ErrorBodyThatIsNotSendGridJsonIsKeptAsTheReason()
     {
-        _sendGrid.Enqueue(403, "<html>Forbidden</html>");
+        _sendGrid.Enqueue(404, "<html>Not Found</html>");
 
         var outcome = await SendAsync();
 
-        Assert.Equal(new SendOutcome(SendResult.Rejected, "SendGrid 403: <html>Forbidden</html>"), outcome);
+        Assert.Equal(new SendOutcome(SendResult.Rejected, "SendGrid 404: <html>Not Found</html>"), outcome);
+    }
+
+    [Theory]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(408)]
+    public async Task BadCredentialsAndTimeoutsKeepTheSurveysForLater(int status)
+    {
+        _sendGrid.Enqueue(status, "{\"errors\":[{\"message\":\"nope\"}]}");
+
+        var outcome = await SendAsync();
+
+        Assert.Equal(new SendOutcome(SendResult.RetryLater, $"SendGrid {status}: nope"), outcome);
     }
 
     [Fact]
