@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Feedback.Core.Delivery;
 using Feedback.Email.SendGrid;
-using Feedback.Email.Tests.Fakes;
+using Feedback.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Feedback.Email.Tests.TestEmails;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Feedback.Core.Delivery;
-using Feedback.Email.Tests.Fakes;
+using Feedback.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Feedback.Email.Tests.TestEmails;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Feedback.Email.Tests.Fakes;
+namespace Feedback.Testing;
 
 /// <summary>One <c>POST /v3/mail/send</c> as the fake received it; <see cref="Json"/> parses the body.</summary>
 public sealed record RecordedSendGridRequest(string Path, IReadOnlyDictionary<string, string> Headers, string Body)
