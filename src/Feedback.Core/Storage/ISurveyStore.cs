@@ -15,7 +15,11 @@ public sealed record SurveyQuery(
 /// <summary>Surveys: the outbox of scheduled e-mails (claimed with a lease) and their life after sending.</summary>
 public interface ISurveyStore
 {
-    /// <summary>Inserts a survey; false when a live survey with the same <see cref="Survey.DedupeKey"/> exists (nothing stored).</summary>
+    /// <summary>
+    /// Inserts a survey as given; false when a stored survey has the same <see cref="Survey.DedupeKey"/> (nothing stored).
+    /// Every survey holds its key until it is cancelled (or purged), whatever its status.
+    /// </summary>
+    /// <exception cref="DuplicateKeyException">A survey with this id or token exists.</exception>
     Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default);
 
     Task<Survey?> GetAsync(string id, CancellationToken ct = default);

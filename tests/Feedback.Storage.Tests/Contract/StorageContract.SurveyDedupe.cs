@@ -3,7 +3,7 @@ using Feedback.Core.Surveys;
 
 namespace Feedback.Storage.Tests.Contract;
 
-// ISurveyStore: one survey (not cancelled) per template, subject and customer.
+// ISurveyStore: one survey (not cancelled) per template, subject and customer; ids and tokens are unique outright.
 public abstract partial class StorageContract
 {
     [Fact]
@@ -69,5 +69,22 @@ public abstract partial class StorageContract
             [SurveyStatus.Cancelled, SurveyStatus.Cancelled, SurveyStatus.Scheduled, SurveyStatus.Cancelled],
             stored.Items.Select(s => s.Status));
         Assert.False(await Surveys.TryAddAsync(SampleSurvey("tpl_a", "ticket-1", "cus_1")));
+    }
+
+    [Fact]
+    public async Task AddingATakenIdOrTokenThrowsDuplicateKeyAndStoresNothing()
+    {
+        var first = SampleSurvey();
+        await AddSurveysAsync(first);
+        var sameId = SampleSurvey() with { Id = first.Id };
+        var sameToken = SampleSurvey() with { Token = first.Token };
+
+        await Assert.ThrowsAsync<DuplicateKeyException>(() => Surveys.TryAddAsync(sameId));
+        await Assert.ThrowsAsync<DuplicateKeyException>(() => Surveys.TryAddAsync(sameToken));
+
+        AssertSameSurvey(first, await Surveys.GetAsync(first.Id));
+        AssertSameSurvey(first, await Surveys.GetByTokenAsync(first.Token));
+        Assert.Null(await Surveys.GetAsync(sameToken.Id));
+        Assert.Single((await Surveys.ListAsync(new())).Items);
     }
 }
