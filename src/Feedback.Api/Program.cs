@@ -21,6 +21,7 @@ builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -10,6 +10,7 @@ public static class OperationsApi
         app.MapGet("/healthz", Live).WithTags("Operations").WithSummary("Liveness: the process answers.");
         app.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithSummary("Readiness: the store answers.");
         app.MapOpenApi().ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         app.UseSwaggerUI(o =>
         {

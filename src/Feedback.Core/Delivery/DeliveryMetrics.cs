@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -9,10 +10,14 @@ public sealed class DeliveryMetrics
 {
     public const string MeterName = "Feedback";
 
+    /// <summary>Spans of ingest and dispatch; HttpClient spans of the SendGrid calls nest under dispatch.</summary>
+    public static readonly ActivitySource Activities = new(MeterName);
+
     private readonly Counter<long> _scheduled;
     private readonly Counter<long> _sent;
     private readonly Counter<long> _undeliverable;
     private readonly Histogram<double> _lag;
+    private long _outboxDepth;
 
     public DeliveryMetrics(IMeterFactory meters)
     {
@@ -21,7 +26,11 @@ public sealed class DeliveryMetrics
         _sent = meter.CreateCounter<long>("feedback.surveys.sent", "{survey}", "Surveys accepted by the mail provider.");
         _undeliverable = meter.CreateCounter<long>("feedback.surveys.undeliverable", "{survey}", "Surveys that ended failed or suppressed instead of sent.");
         _lag = meter.CreateHistogram<double>("feedback.dispatch.lag", "s", "How late a survey was sent after its sendAt.");
+        meter.CreateObservableGauge("feedback.outbox.depth", () => Interlocked.Read(ref _outboxDepth), "{survey}",
+            "Surveys scheduled or being sent, as counted after the last dispatch run.");
     }
+
+    public void OutboxDepth(long depth) => Interlocked.Exchange(ref _outboxDepth, depth);
 
     public void Scheduled(SurveyKind kind, int count) => _scheduled.Add(count, Tag(kind));
 

@@ -25,6 +25,7 @@ public sealed class SurveyDispatcher(
     /// <summary>Claims and sends until nothing is due (or the round limit); returns how many surveys were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
+        using var activity = DeliveryMetrics.Activities.StartActivity("feedback.dispatch");
         var total = 0;
         for (var round = 0; round < settings.MaxRoundsPerRun; round++)
         {
@@ -39,6 +40,8 @@ public sealed class SurveyDispatcher(
                 await SendTemplateGroupAsync(group.Key, group.ToList(), ct);
             }
         }
+        metrics.OutboxDepth(await surveys.CountPendingAsync(ct));
+        activity?.SetTag("feedback.surveys.claimed", total);
         return total;
     }
 

@@ -16,6 +16,8 @@ public sealed class SurveyScheduler(
 {
     public async Task<EventOutcome> IngestAsync(FeedbackEvent e, CancellationToken ct = default)
     {
+        using var activity = Delivery.DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
+        activity?.SetTag("feedback.event.type", e.Type);
         if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
         {
             return known;

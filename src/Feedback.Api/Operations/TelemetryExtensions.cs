@@ -1,0 +1,34 @@
+using Feedback.Core.Delivery;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Feedback.Api.Operations;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// OpenTelemetry metrics (HTTP server and client, and the service's own meter) scraped at <c>/metrics</c>, and
+    /// traces of ingest and dispatch; both also go over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public static IServiceCollection AddFeedbackTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("feedback"))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(DeliveryMetrics.MeterName)
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
+                .AddHttpClientInstrumentation()
+                .AddSource(DeliveryMetrics.MeterName));
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Feedback.Api.Tests.Delivery;
+
+namespace Feedback.Api.Tests.Operations;
+
+public sealed class MetricsTests : DeliveryFixture
+{
+    private async Task<string> ScrapeAsync()
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+        var response = await anonymous.GetAsync("/metrics");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    // Sum of every series of a metric (all label sets); 0 when the metric has no series yet.
+    private static double Sum(string scrape, string metric) =>
+        Regex.Matches(scrape, $@"^{Regex.Escape(metric)}(?:\{{[^}}]*\}})? (\S+)", RegexOptions.Multiline)
+            .Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task ServiceCountersMoveWhenASurveyIsScheduledAndSent()
+    {
+        await CreateTemplateAsync(t => t["delay"] = "PT0S");
+        var before = await ScrapeAsync();
+
+        await PostEventAsync("e-1", "en", "amy@example.co.uk");
+        await Dispatcher.DispatchDueAsync();
+        var after = await ScrapeAsync();
+
+        Assert.Equal(Sum(before, "feedback_surveys_scheduled_total") + 1, Sum(after, "feedback_surveys_scheduled_total"));
+        Assert.Equal(Sum(before, "feedback_surveys_sent_total") + 1, Sum(after, "feedback_surveys_sent_total"));
+        Assert.Equal(1, Sum(after, "feedback_dispatch_lag_seconds_count"));
+        Assert.Matches(@"(?m)^feedback_surveys_sent_total\{[^}]*kind=""csat""", after);
+        Assert.Matches(@"(?m)^http_server_request_duration_seconds_count\{", after);
+    }
+
+    [Fact]
+    public async Task OutboxDepthShowsSurveysWaitingToBeSent()
+    {
+        await CreateTemplateAsync(t => t["delay"] = "PT1H");
+        await PostEventAsync("e-1", "en", "amy@example.co.uk", subjectId: "t-1");
+        await PostEventAsync("e-2", "en", "amy@example.co.uk", subjectId: "t-2");
+
+        await Dispatcher.DispatchDueAsync();
+        var waiting = Sum(await ScrapeAsync(), "feedback_outbox_depth");
+        Factory.Time.Advance(TimeSpan.FromHours(1));
+        await Dispatcher.DispatchDueAsync();
+        var drained = Sum(await ScrapeAsync(), "feedback_outbox_depth");
+
+        Assert.Equal((2, 0), (waiting, drained));
+    }
+
+    [Fact]
+    public async Task FailedSendsAreCountedAsUndeliverable()
+    {
+        await CreateTemplateAsync(t => t["delay"] = "PT0S");
+        await PostEventAsync("e-1", "en", "amy@example.co.uk");
+        SendGrid.Enqueue(400, """{"errors":[{"message":"bad"}]}""");
+
+        await Dispatcher.DispatchDueAsync();
+
+        Assert.Matches(@"(?m)^feedback_surveys_undeliverable_total\{[^}]*status=""failed""[^}]*\} 1$", await ScrapeAsync());
+    }
+}
