@@ -1,0 +1,84 @@
+using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
+
+namespace Feedback.Core.Responses;
+
+public enum AnswerProblem
+{
+    /// <summary>No survey has this token, or it was never sent (404).</summary>
+    UnknownToken,
+    /// <summary>The survey expired: answers are refused (410).</summary>
+    Expired,
+    /// <summary>The score is outside the kind's scale (400).</summary>
+    InvalidScore,
+    /// <summary>The comment is longer than <see cref="AnswerService.MaxCommentLength"/> (400).</summary>
+    CommentTooLong,
+}
+
+/// <summary>The survey behind a token, with its template, or why it cannot be answered.</summary>
+public sealed record AnswerContext(Survey? Survey, SurveyTemplate? Template, AnswerProblem? Problem);
+
+/// <summary>Answers given on the customer pages: one click records a score, the form adds or changes score and comment.</summary>
+public sealed class AnswerService(ISurveyStore surveys, IResponseStore responses, ITemplateStore templates, TimeProvider time)
+{
+    public const int MaxCommentLength = 2000;
+
+    /// <summary>The survey a token opens, if it can still be answered.</summary>
+    public async Task<AnswerContext> OpenAsync(string token, CancellationToken ct = default)
+    {
+        var survey = token.Length is > 0 and <= 100 ? await surveys.GetByTokenAsync(token, ct) : null;
+        if (survey is null || survey.Status is not (SurveyStatus.Sent or SurveyStatus.Answered or SurveyStatus.Expired))
+        {
+            return new(null, null, AnswerProblem.UnknownToken);
+        }
+        var template = await templates.GetVersionAsync(survey.TemplateId, survey.TemplateVersion, ct)
+            ?? await templates.GetAsync(survey.TemplateId, ct);
+        if (survey.Status == SurveyStatus.Expired || survey.ExpiresAt <= time.GetUtcNow())
+        {
+            return new(survey, template, AnswerProblem.Expired);
+        }
+        return new(survey, template, null);
+    }
+
+    /// <summary>
+    /// Records the answer (the last one counts). <paramref name="comment"/> null keeps the comment already given (a
+    /// one-click score change must not wipe it); an empty or blank comment removes it.
+    /// </summary>
+    public async Task<(AnswerContext Context, SurveyResponse? Response)> AnswerAsync(string token, int score, string? comment, CancellationToken ct = default)
+    {
+        var context = await OpenAsync(token, ct);
+        if (context.Problem is not null || context.Survey is not { } survey)
+        {
+            return (context, null);
+        }
+        if (!survey.Kind.IsValidScore(score))
+        {
+            return (context with { Problem = AnswerProblem.InvalidScore }, null);
+        }
+        if (comment is { Length: > MaxCommentLength })
+        {
+            return (context with { Problem = AnswerProblem.CommentTooLong }, null);
+        }
+        var now = time.GetUtcNow();
+        var previous = comment is null ? await responses.GetAsync(SurveyResponse.IdForSurvey(survey.Id), ct) : null;
+        var response = new SurveyResponse
+        {
+            Id = SurveyResponse.IdForSurvey(survey.Id),
+            SurveyId = survey.Id,
+            TemplateId = survey.TemplateId,
+            Kind = survey.Kind,
+            Score = score,
+            Comment = comment is null ? previous?.Comment : string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Locale = survey.Locale,
+            CustomerId = survey.Customer.Id,
+            SubjectId = survey.SubjectId,
+            Channel = Channels.Email,
+            Properties = survey.Properties,
+            AnsweredAt = now,
+            UpdatedAt = now,
+        };
+        var (stored, _) = await responses.AnswerSurveyAsync(response, ct);
+        return (context, stored);
+    }
+}

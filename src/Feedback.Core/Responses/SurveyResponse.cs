@@ -1,0 +1,41 @@
+using Feedback.Core.Templates;
+
+namespace Feedback.Core.Responses;
+
+/// <summary>
+/// One customer's answer. Answers to e-mailed surveys have <see cref="SurveyId"/> and id <c>rsp_{surveyId}</c> (one per
+/// survey; a changed answer updates it). Answers collected elsewhere (phone, chat, in person) come with the caller's
+/// idempotency id and no survey.
+/// </summary>
+public sealed record SurveyResponse
+{
+    public required string Id { get; init; }
+    public string? SurveyId { get; init; }
+    public required string TemplateId { get; init; }
+    public required SurveyKind Kind { get; init; }
+    public required int Score { get; init; }
+    public string? Comment { get; init; }
+    public required string Locale { get; init; }
+    public required string CustomerId { get; init; }
+    public required string SubjectId { get; init; }
+    /// <summary>How the answer was collected: <see cref="Channels"/>.</summary>
+    public required string Channel { get; init; }
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+    /// <summary>When the customer (last) answered.</summary>
+    public required DateTimeOffset AnsweredAt { get; init; }
+    /// <summary>When the record last changed (answer changed, comment added, erased): the key of incremental pulls.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public static string IdForSurvey(string surveyId) => $"rsp_{surveyId}";
+}
+
+/// <summary>Where an answer was collected.</summary>
+public static class Channels
+{
+    public const string Email = "email";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Email, "web", "phone", "chat", "in_person", "sms", "other",
+    };
+}
