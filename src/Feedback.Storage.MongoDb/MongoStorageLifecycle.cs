@@ -1,3 +1,4 @@
+using System.Globalization;
 using Feedback.Core.Storage;
 using Feedback.Storage.MongoDb.Queries;
 using Microsoft.Extensions.Logging;
@@ -45,8 +46,8 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
         catch (Exception e) when (e is TimeoutException or MongoConnectionException)
         {
             throw new InvalidOperationException(
-                $"MongoDB is unreachable: no server at {Servers()} answered within {db.Database.Client.Settings.ServerSelectionTimeout.TotalSeconds:0.###} s. " +
-                $"Check {MongoStorageOptions.SectionName}:ConnectionString and that the server is running. ({e.GetType().Name}: {FirstLine(e.Message)})", e);
+                $"MongoDB is unreachable: no server at {Servers()} answered within {Seconds(db.Database.Client.Settings.ServerSelectionTimeout)} s. " +
+                $"Check {MongoStorageOptions.SectionName}:ConnectionString and that the server is running. The driver's view of the cluster is in the inner exception.", e);
         }
     }
 
@@ -64,6 +65,8 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
 
     // Hosts only: the connection string itself may carry a password.
     private string Servers() => string.Join(",", MongoUrl.Create(options.Value.ConnectionString).Servers.Select(s => s.ToString()));
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
