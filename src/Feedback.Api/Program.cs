@@ -1,9 +1,16 @@
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
+using Feedback.Api.Delivery;
+using Feedback.Api.DevMailbox;
 using Feedback.Api.Errors;
+using Feedback.Api.Events;
 using Feedback.Api.Operations;
 using Feedback.Api.Storage;
+using Feedback.Api.Suppressions;
+using Feedback.Api.Surveys;
 using Feedback.Api.Templates;
+using Feedback.Api.Webhooks;
+using Feedback.Email.SendGrid;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +19,8 @@ builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
+builder.Services.AddEmail(builder.Configuration);
+builder.Services.AddSurveyScheduling(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,5 +31,10 @@ app.UseAuthorization();
 app.MapOperationsApi();
 app.MapApiKeysApi();
 app.MapTemplatesApi();
+app.MapEventsApi();
+app.MapSurveysApi();
+app.MapSuppressionsApi();
+app.MapSendGridWebhook();
+app.MapDevMailboxApi();
 
 return await app.RunUntilStoppedAsync();

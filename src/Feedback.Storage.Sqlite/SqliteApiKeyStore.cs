@@ -11,18 +11,19 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
     public async Task CreateAsync(ApiKey key, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync($"INSERT INTO api_keys ({Columns}) VALUES ($id, $name, $scopes, $hash, $created, $revoked)", ct, Parameters(key));
+        await connection.InsertAsync($"INSERT INTO api_keys ({Columns}) VALUES ($id, $name, $scopes, $hash, $created, $revoked)",
+            $"API key '{key.Id}' or its secret hash exists.", ct, Parameters(key));
     }
 
     public async Task UpsertAsync(ApiKey key, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
+        await connection.InsertAsync(
             $"""
             INSERT INTO api_keys ({Columns}) VALUES ($id, $name, $scopes, $hash, $created, $revoked)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, scopes = excluded.scopes,
-                secret_hash = excluded.secret_hash, revoked_at = excluded.revoked_at
-            """, ct, Parameters(key));
+                secret_hash = excluded.secret_hash, created_at = excluded.created_at, revoked_at = excluded.revoked_at
+            """, $"Another API key than '{key.Id}' has this secret hash.", ct, Parameters(key));
     }
 
     public async Task<ApiKey?> GetAsync(string id, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using Feedback.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Feedback.Storage.Sqlite;
@@ -7,6 +8,7 @@ internal static class SqliteCommands
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
+        // CreateCommand enlists the connection's pending transaction; Microsoft.Data.Sqlite refuses to execute a command without it.
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
@@ -20,6 +22,19 @@ internal static class SqliteCommands
     {
         await using var command = connection.Command(sql, parameters);
         return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Runs an insert; a unique-constraint violation becomes the port's <see cref="DuplicateKeyException"/>.</summary>
+    public static async Task<int> InsertAsync(this SqliteConnection connection, string sql, string duplicate, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        try
+        {
+            return await connection.ExecuteAsync(sql, ct, parameters);
+        }
+        catch (SqliteException e) when (e.IsUniqueViolation())
+        {
+            throw new DuplicateKeyException($"{duplicate} ({e.Message})", e);
+        }
     }
 
     public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken ct, params (string, object?)[] parameters)

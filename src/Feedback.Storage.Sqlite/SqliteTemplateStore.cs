@@ -13,8 +13,9 @@ public sealed class SqliteTemplateStore(SqliteDatabase database) : ITemplateStor
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var body = SqliteValues.ToJson(template);
-        await connection.ExecuteAsync(
-            "INSERT INTO templates (id, version, status, trigger_type, body) VALUES ($id, $version, $status, $trigger, $body)", ct,
+        await connection.InsertAsync(
+            "INSERT INTO templates (id, version, status, trigger_type, body) VALUES ($id, $version, $status, $trigger, $body)",
+            $"Template '{template.Id}' exists.", ct,
             ("$id", template.Id), ("$version", template.Version), ("$status", template.Status.ToString()), ("$trigger", template.Trigger), ("$body", body));
         await InsertVersionAsync(connection, template, body, ct);
         await transaction.CommitAsync(ct);

@@ -24,6 +24,7 @@ public static class DeliveryExtensions
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<SurveyDispatcher>();
         services.AddSingleton<SurveyHousekeeping>();
+        services.AddSingleton<Webhooks.SendGridSignature>();
         services.AddScoped<DispatchDueSurveysJob>();
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<ExpireAndPurgeJob>();

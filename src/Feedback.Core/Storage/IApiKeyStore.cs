@@ -5,9 +5,11 @@ namespace Feedback.Core.Storage;
 /// <summary>API keys, looked up by the hash of their secret.</summary>
 public interface IApiKeyStore
 {
+    /// <exception cref="DuplicateKeyException">A key with this id or secret hash exists.</exception>
     Task CreateAsync(ApiKey key, CancellationToken ct = default);
 
     /// <summary>Inserts or replaces the key with this id (used for the configured bootstrap admin key).</summary>
+    /// <exception cref="DuplicateKeyException">Another key has this secret hash.</exception>
     Task UpsertAsync(ApiKey key, CancellationToken ct = default);
 
     Task<ApiKey?> GetAsync(string id, CancellationToken ct = default);

@@ -10,6 +10,7 @@ public sealed record TemplateQuery(TemplateStatus? Status = TemplateStatus.Activ
 public interface ITemplateStore
 {
     /// <summary>Stores version 1 of a new template.</summary>
+    /// <exception cref="DuplicateKeyException">A template with this id exists.</exception>
     Task CreateAsync(SurveyTemplate template, CancellationToken ct = default);
 
     /// <summary>The current version, or null.</summary>
@@ -28,6 +29,7 @@ public interface ITemplateStore
     /// Replaces the current version with <paramref name="template"/> (whose version must be <paramref name="expectedVersion"/> + 1)
     /// only when the stored version is still <paramref name="expectedVersion"/>; false when it is not (or the template is unknown).
     /// </summary>
+    /// <exception cref="ArgumentException">The template's version is not <paramref name="expectedVersion"/> + 1.</exception>
     Task<bool> ReplaceAsync(SurveyTemplate template, int expectedVersion, CancellationToken ct = default);
 
     /// <summary>Active templates whose trigger is <paramref name="eventType"/>.</summary>

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Feedback.Api.Tests.Infrastructure;
+using Feedback.Core.Auth;
+using Feedback.Core.Delivery;
+using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
+using Feedback.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feedback.Api.Tests.Delivery;
+
+/// <summary>The service with SendGrid pointed at a loopback fake; tests drive dispatch themselves with the fake clock.</summary>
+public abstract class DeliveryFixture : IAsyncLifetime
+{
+    public const string PublicBaseUrl = "https://feedback.test";
+
+    protected FeedbackApiFactory Factory { get; } = new();
+    protected FakeSendGridServer SendGrid { get; private set; } = null!;
+    protected HttpClient Admin { get; private set; } = null!;
+
+    /// <summary>The Quartz job would dispatch on its own; an hour keeps it out of the way of tests that step the clock.</summary>
+    protected virtual string PollInterval => "01:00:00";
+
+    protected SurveyDispatcher Dispatcher => Factory.Services.GetRequiredService<SurveyDispatcher>();
+    protected SurveyHousekeeping Housekeeping => Factory.Services.GetRequiredService<SurveyHousekeeping>();
+    protected ISurveyStore Surveys => Factory.Services.GetRequiredService<ISurveyStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        SendGrid = await FakeSendGridServer.StartAsync();
+        Factory.Settings["Feedback:SendGrid:ApiKey"] = "SG.test-key";
+        Factory.Settings["Feedback:SendGrid:BaseUrl"] = SendGrid.BaseUrl;
+        Factory.Settings["Feedback:PublicBaseUrl"] = PublicBaseUrl;
+        Factory.Settings["Feedback:Dispatch:PollInterval"] = PollInterval;
+        Admin = await Factory.CreateClientAsync(ApiScope.Admin);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await SendGrid.DisposeAsync();
+    }
+
+    protected async Task<string> CreateTemplateAsync(Action<JsonObject>? change = null)
+    {
+        var body = TemplateBodies.Csat();
+        body["delay"] = "PT1H";
+        body["sendWindow"] = null;
+        body["quietPeriod"] = null;
+        change?.Invoke(body);
+        var response = await Admin.PostAsJsonAsync("/v1/templates", body);
+        response.EnsureSuccessStatusCode();
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+
+    protected async Task<string> PostEventAsync(string id, string locale, string email, string subjectId = "ticket-1")
+    {
+        var body = EventBodies.Resolved(id, subjectId: subjectId, customerId: email, locale: locale, email: email,
+            occurredAt: Factory.Time.GetUtcNow().ToString("O"));
+        var response = await Admin.PostAsJsonAsync("/v1/events", body);
+        response.EnsureSuccessStatusCode();
+        var surveys = (await response.Content.ReadFromJsonAsync<JsonObject>())!["surveys"]!.AsArray();
+        return surveys.Count == 1 ? (string)surveys[0]!["id"]! : "";
+    }
+
+    protected async Task<Survey> SurveyAsync(string id) => (await Surveys.GetAsync(id))!;
+
+    /// <summary>Every personalization SendGrid received, with the request it came in.</summary>
+    protected IReadOnlyList<(JsonElement Request, JsonElement Personalization)> Personalizations() =>
+        SendGrid.Requests.SelectMany(r => r.Json.GetProperty("personalizations").EnumerateArray().Select(p => (r.Json, p))).ToList();
+}

@@ -1,0 +1,94 @@
+using Feedback.Core.Auth;
+using Feedback.Core.Common;
+using Feedback.Core.Templates;
+
+namespace Feedback.Storage.Tests.Contract;
+
+// Sample data and value comparisons shared by the contract tests.
+public abstract partial class StorageContract
+{
+    // Records compare their list and dictionary members by reference; these stand in for them so the rest compares by value.
+    private static readonly string[] NoEvents = [];
+    private static readonly Dictionary<string, LocaleContent> NoContent = [];
+    private static readonly ApiScope[] NoScopes = [];
+
+    /// <summary>A template with every field set and content in four languages; each call is one second later, so ids ascend.</summary>
+    protected SurveyTemplate SampleTemplate(string? trigger = "ticket.resolved")
+    {
+        Time.Advance(TimeSpan.FromSeconds(1));
+        return new SurveyTemplate
+        {
+            Id = Ids.New("tpl", Time),
+            Version = 1,
+            Status = TemplateStatus.Active,
+            Name = "Post-resolution CSAT",
+            Kind = SurveyKind.Csat,
+            Trigger = trigger,
+            CancelOn = ["ticket.reopened", "ticket.merged"],
+            Delay = "PT24H",
+            ReminderAfter = "P2D",
+            ExpiresAfter = "P14D",
+            QuietPeriod = "P30D",
+            SampleRate = 0.25,
+            SendWindow = new SendWindow(new TimeOnly(9, 0), new TimeOnly(20, 30)),
+            DefaultLocale = "en",
+            Content = new Dictionary<string, LocaleContent>
+            {
+                ["en"] = new("How did we do, {{ customer.name }}?", "How satisfied are you with {{ subject.id }}?",
+                    "Very unsatisfied", "Very satisfied", "What could we do better?", "Thank you!"),
+                ["sk"] = new("Ako sme to zvládli, {{ customer.name }}?", "Ako ste spokojný s vyriešením {{ subject.id }}?",
+                    "Veľmi nespokojný", "Veľmi spokojný", "Čo by sme mohli zlepšiť?", "Ďakujeme! Ľúbime ťa, ďateľ."),
+                ["he"] = new("איך היה, {{ customer.name }}?", "עד כמה אתה מרוצה מהפתרון של {{ subject.id }}?",
+                    "לא מרוצה בכלל", "מרוצה מאוד", "מה נוכל לשפר?", "תודה רבה!"),
+                ["pl"] = new("Jak nam poszło, {{ customer.name }}?", "Czy jesteś zadowolony z rozwiązania {{ subject.id }}?",
+                    "Bardzo niezadowolony", "Bardzo zadowolony", "Co możemy poprawić?", "Dziękujemy! Zażółć gęślą jaźń."),
+            },
+            CreatedAt = Time.GetUtcNow(),
+            UpdatedAt = Time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>The next version of <paramref name="template"/>, changed as a PUT would change it.</summary>
+    protected SurveyTemplate NextVersion(SurveyTemplate template, TemplateStatus? status = null, string? name = null)
+    {
+        Time.Advance(TimeSpan.FromSeconds(1));
+        return template with
+        {
+            Version = template.Version + 1,
+            Status = status ?? template.Status,
+            Name = name ?? template.Name,
+            UpdatedAt = Time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>Creates <paramref name="template"/> and archives it as version 2.</summary>
+    protected async Task<SurveyTemplate> CreateArchivedAsync(SurveyTemplate template)
+    {
+        await Templates.CreateAsync(template);
+        var archived = NextVersion(template, TemplateStatus.Archived);
+        Assert.True(await Templates.ReplaceAsync(archived, template.Version));
+        return archived;
+    }
+
+    protected ApiKey SampleKey(params ApiScope[] scopes)
+    {
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var id = Ids.New("key", Time);
+        return new ApiKey(id, $"key of {string.Join('+', scopes)}", scopes, ApiKeySecrets.Hash(ApiKeySecrets.Generate()), Time.GetUtcNow());
+    }
+
+    protected static void AssertSameTemplate(SurveyTemplate expected, SurveyTemplate? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.CancelOn, actual.CancelOn);
+        Assert.Equal(expected.Content.OrderBy(c => c.Key, StringComparer.Ordinal), actual.Content.OrderBy(c => c.Key, StringComparer.Ordinal));
+        Assert.Equal(expected with { CancelOn = NoEvents, Content = NoContent }, actual with { CancelOn = NoEvents, Content = NoContent });
+    }
+
+    protected static void AssertSameKey(ApiKey expected, ApiKey? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Scopes, actual.Scopes);
+        Assert.Equal(expected with { Scopes = NoScopes }, actual with { Scopes = NoScopes });
+    }
+}
