@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
+using Feedback.Core.Storage;
 using MongoDB.Driver;
 
 namespace Feedback.Storage.MongoDb;
 
 /// <summary>Recognises the server's duplicate-key error (E11000) in the shapes the driver reports it.</summary>
-internal static class MongoErrors
+internal static partial class MongoErrors
 {
     public static bool IsDuplicateKey(this MongoException e) => e switch
     {
@@ -13,6 +15,13 @@ internal static class MongoErrors
         _ => false,
     };
 
-    /// <summary>What a store throws when a write would store a second entity under a unique key; nothing was written.</summary>
-    public static Exception Duplicate(string message, MongoException cause) => new InvalidOperationException(message, cause);
+    /// <summary>
+    /// The port's exception for a write refused by a unique index, naming the index but not the key value
+    /// (which may be a secret's hash); the driver's exception stays as the cause.
+    /// </summary>
+    public static DuplicateKeyException Duplicate(string message, MongoException cause) =>
+        new(IndexName().Match(cause.Message) is { Success: true } index ? $"{message} (unique index {index.Groups[1].Value})" : message, cause);
+
+    [GeneratedRegex(@"index: (\S+) dup key", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexName();
 }
