@@ -18,7 +18,7 @@ namespace Feedback.Storage.MongoDb;
 internal sealed class MongoEventStore(MongoCollections db) : IEventStore
 {
     public async Task<EventOutcome?> GetOutcomeAsync(string eventId, CancellationToken ct = default) =>
-        (await db.Events.Find(ById(eventId)).SingleOrDefaultAsync(ct))?.Outcome?.ToOutcome(eventId);
+        (await db.Events.Find(ById(eventId)).Project<EventDocument>(WithoutIntent()).SingleOrDefaultAsync(ct))?.Outcome?.ToOutcome(eventId);
 
     public async Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
@@ -56,7 +56,7 @@ internal sealed class MongoEventStore(MongoCollections db) : IEventStore
         };
         if ((await db.Events.UpdateOneAsync(Unrecorded(eventId), Record(final), cancellationToken: ct)).ModifiedCount == 1)
         {
-            return final.ToOutcome(eventId);
+            return final.AsStored().ToOutcome(eventId);
         }
         var winner = (await db.Events.Find(ById(eventId)).SingleAsync(ct)).Outcome
             ?? throw new InvalidDataException($"Event '{eventId}' lost the race to record an outcome that is not there.");
@@ -90,7 +90,7 @@ internal sealed class MongoEventStore(MongoCollections db) : IEventStore
             return (inserted, []);
         }
         // The server names the violated index only in its message text; whether the id is stored is the stable test.
-        var ours = await db.Surveys.Find(Queries.MongoSurveyQueries.ByIds(failed)).Project(s => s.Id).ToListAsync(ct);
+        var ours = await db.Surveys.Find(Queries.MongoSurveyQueries.ByIds(failed)).Project(Queries.MongoSurveyQueries.IdOnly()).ToListAsync(ct);
         return (inserted, failed.Except(ours).ToHashSet());
     }
 }

@@ -59,9 +59,6 @@ internal sealed partial class MongoSurveyStore
     private async Task<bool> OwnedUpdateAsync(string id, string owner, UpdateDefinition<SurveyDocument> update, CancellationToken ct) =>
         (await db.Surveys.UpdateOneAsync(Owned(id, owner), update, cancellationToken: ct)).ModifiedCount == 1;
 
-    private async Task<List<(string Id, DateTimeOffset SendAt)>> CandidatesAsync(FilterDefinition<SurveyDocument> filter, int limit, CancellationToken ct)
-    {
-        var found = await db.Surveys.Find(filter).Sort(OldestSendAt()).Limit(limit).Project(s => new { s.Id, s.SendAt }).ToListAsync(ct);
-        return found.Select(c => (c.Id, c.SendAt)).ToList();
-    }
+    private Task<List<Queries.ClaimCandidate>> CandidatesAsync(FilterDefinition<SurveyDocument> filter, int limit, CancellationToken ct) =>
+        db.Surveys.Find(filter).Sort(OldestSendAt()).Limit(limit).Project(Candidate()).ToListAsync(ct);
 }

@@ -17,6 +17,10 @@ internal static class Bson
 
     public static BsonDocument Render<T>(IndexKeysDefinition<T> keys) => keys.Render(Args<T>());
 
+    public static BsonDocument Render<T>(ProjectionDefinition<T> projection) => projection.Render(Args<T>());
+
+    public static RenderedProjectionDefinition<TProjection> Render<T, TProjection>(ProjectionDefinition<T, TProjection> projection) => projection.Render(Args<T>());
+
     public static BsonDocument Serialize<T>(T document) => document.ToBsonDocument();
 
     public static T Deserialize<T>(BsonDocument bson) => BsonSerializer.Deserialize<T>(bson);

@@ -1,4 +1,6 @@
 using Feedback.Core.Surveys;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 
 namespace Feedback.Storage.MongoDb.Documents;
 
@@ -35,6 +37,12 @@ internal sealed class EventOutcomeDocument
         Skipped = [.. o.Skipped.Select(s => new SkippedTemplateDocument { TemplateId = s.TemplateId, Reason = s.Reason })],
         Cancelled = [.. o.Cancelled],
     };
+
+    /// <summary>
+    /// This outcome as a later read returns it (times cut to the millisecond), so the first answer to an event
+    /// and every replay of it are equal.
+    /// </summary>
+    public EventOutcomeDocument AsStored() => BsonSerializer.Deserialize<EventOutcomeDocument>(this.ToBsonDocument());
 
     public EventOutcome ToOutcome(string eventId) => new(
         eventId,

@@ -13,6 +13,9 @@ internal static class MongoEventQueries
     /// <summary>The event while its outcome is not recorded: only the first of concurrent finishers records it.</summary>
     public static FilterDefinition<EventDocument> Unrecorded(string id) => Filter.Eq(e => e.Id, id) & Filter.Exists(e => e.Outcome, false);
 
+    /// <summary>Answering a known event id is the hot path of ingestion; the pending intent is not needed for it.</summary>
+    public static ProjectionDefinition<EventDocument> WithoutIntent() => Builders<EventDocument>.Projection.Exclude(e => e.Pending);
+
     public static UpdateDefinition<EventDocument> Record(EventOutcomeDocument outcome) =>
         Builders<EventDocument>.Update.Set(e => e.Outcome, outcome).Unset(e => e.Pending);
 

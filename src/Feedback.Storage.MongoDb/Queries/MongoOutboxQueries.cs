@@ -21,6 +21,10 @@ internal static class MongoOutboxQueries
 
     public static SortDefinition<SurveyDocument> OldestSendAt() => Builders<SurveyDocument>.Sort.Ascending(s => s.SendAt);
 
+    /// <summary>Only what choosing candidates needs, so a large batch costs little to find.</summary>
+    public static ProjectionDefinition<SurveyDocument, ClaimCandidate> Candidate() =>
+        Builders<SurveyDocument>.Projection.Expression(s => new ClaimCandidate(s.Id, s.SendAt));
+
     /// <summary>The candidates that are still claimable when the claim runs; one another replica took in between no longer match.</summary>
     public static FilterDefinition<SurveyDocument> Claimable(IEnumerable<string> ids, DateTimeOffset now) =>
         Filter.In(s => s.Id, ids) & (Due(now) | LeaseExpired(now));
@@ -92,3 +96,5 @@ internal static class MongoOutboxQueries
 
     public static UpdateDefinition<SurveyDocument> Expire() => Update.Set(s => s.Status, SurveyStatus.Expired);
 }
+
+internal sealed record ClaimCandidate(string Id, DateTimeOffset SendAt);

@@ -20,6 +20,8 @@ internal static class MongoSurveyQueries
 
     public static FilterDefinition<SurveyDocument> ByIds(IEnumerable<string> ids) => Filter.In(s => s.Id, ids);
 
+    public static ProjectionDefinition<SurveyDocument, string> IdOnly() => Builders<SurveyDocument>.Projection.Expression(s => s.Id);
+
     public static FilterDefinition<SurveyDocument> ByToken(string token) => Filter.Eq(s => s.Token, token);
 
     public static FilterDefinition<SurveyDocument> List(SurveyQuery query)

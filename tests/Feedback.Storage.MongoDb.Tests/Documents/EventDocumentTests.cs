@@ -51,4 +51,16 @@ public sealed class EventDocumentTests
         Assert.Null(back.Outcome);
         Same.Survey(survey, Assert.Single(back.Pending!.Surveys).ToSurvey());
     }
+
+    [Fact]
+    public void OutcomeAsStoredHasTheTimesAReplayWillRead()
+    {
+        var outcome = Samples.Outcome();
+        var precise = outcome with { Surveys = [outcome.Surveys[0] with { SendAt = Samples.Now.AddTicks(4_321) }] };
+
+        var stored = EventOutcomeDocument.From(precise).AsStored().ToOutcome(outcome.EventId);
+
+        Assert.Equal(Samples.Now, Assert.Single(stored.Surveys).SendAt);
+        Same.Outcome(stored, Bson.RoundTrip(EventOutcomeDocument.From(precise)).ToOutcome(outcome.EventId));
+    }
 }

@@ -1,3 +1,4 @@
+using Feedback.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
@@ -65,5 +66,18 @@ public sealed class OptionsTests
 
         Assert.Same(services.GetRequiredService<IMongoClient>(), services.GetRequiredService<IMongoClient>());
         Assert.Same(services.GetRequiredService<MongoCollections>().Database.Client, services.GetRequiredService<IMongoClient>());
+    }
+
+    [Fact]
+    public async Task EveryPortIsServedByTheMongoAdapter()
+    {
+        await using var services = MongoServices.Build("mongodb://127.0.0.1:1");
+
+        Assert.IsType<MongoStorageLifecycle>(services.GetRequiredService<IStorageLifecycle>());
+        Assert.IsType<MongoTemplateStore>(services.GetRequiredService<ITemplateStore>());
+        Assert.IsType<MongoApiKeyStore>(services.GetRequiredService<IApiKeyStore>());
+        Assert.IsType<MongoSurveyStore>(services.GetRequiredService<ISurveyStore>());
+        Assert.IsType<MongoEventStore>(services.GetRequiredService<IEventStore>());
+        Assert.IsType<MongoSuppressionStore>(services.GetRequiredService<ISuppressionStore>());
     }
 }

@@ -12,6 +12,12 @@ public sealed class EventAndSuppressionQueryTests
     }
 
     [Fact]
+    public void OutcomeLookUpLeavesTheIntentOnTheServer()
+    {
+        Bson.AssertEqual("{ pending: 0 }", Bson.Render(MongoEventQueries.WithoutIntent()));
+    }
+
+    [Fact]
     public void RecordingSetsTheOutcomeAndDropsTheIntent()
     {
         var outcome = EventOutcomeDocument.From(Samples.Outcome());
