@@ -2,7 +2,10 @@ using Feedback.Core.Common;
 
 namespace Feedback.Core.Storage;
 
-/// <summary>An address that must not get surveys. <see cref="Email"/> is stored lower-cased.</summary>
+/// <summary>
+/// An address that must not get surveys. <see cref="Email"/> is the key: callers pass it normalized
+/// (<see cref="Emails.Normalize"/>, lower-cased) and stores compare it exactly.
+/// </summary>
 public sealed record Suppression(string Email, string Reason, string Source, DateTimeOffset CreatedAt);
 
 /// <summary>Addresses that are never sent to (bounces, spam reports, unsubscribes, manual).</summary>

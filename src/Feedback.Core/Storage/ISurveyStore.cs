@@ -15,13 +15,18 @@ public sealed record SurveyQuery(
 /// <summary>Surveys: the outbox of scheduled e-mails (claimed with a lease) and their life after sending.</summary>
 public interface ISurveyStore
 {
-    /// <summary>Inserts a survey; false when a live survey with the same <see cref="Survey.DedupeKey"/> exists (nothing stored).</summary>
+    /// <summary>
+    /// Inserts a survey as given; false when a stored survey has the same <see cref="Survey.DedupeKey"/> (nothing stored).
+    /// Every survey holds its key until it is cancelled (or purged), whatever its status.
+    /// </summary>
+    /// <exception cref="DuplicateKeyException">A survey with this id or token exists.</exception>
     Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default);
 
     Task<Survey?> GetAsync(string id, CancellationToken ct = default);
 
     Task<Survey?> GetByTokenAsync(string token, CancellationToken ct = default);
 
+    /// <summary>Surveys matching every given filter, ordered by id (creation order), paged by an opaque cursor.</summary>
     Task<Page<Survey>> ListAsync(SurveyQuery query, CancellationToken ct = default);
 
     /// <summary>Whether the customer has a survey of the template, not cancelled/suppressed/failed, with <c>sendAt ≥ since</c>.</summary>
@@ -30,23 +35,33 @@ public interface ISurveyStore
     /// <summary>
     /// Atomically claims up to <paramref name="limit"/> surveys that are due (scheduled with <c>sendAt ≤ now</c>) or whose
     /// lease ran out (sending with <c>leaseUntil ≤ now</c>): they become <c>sending</c>, owned by <paramref name="owner"/>
-    /// until <c>now + lease</c>. Two concurrent callers never get the same survey. Oldest <c>sendAt</c> first.
+    /// until <c>now + lease</c>. Two concurrent callers never get the same survey. Returns them as claimed, oldest <c>sendAt</c> first.
     /// </summary>
     Task<IReadOnlyList<Survey>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int limit, CancellationToken ct = default);
 
-    /// <summary>Records the send of a survey the caller still owns; false when the lease was lost (nothing changed).</summary>
+    /// <summary>
+    /// Records the send of a survey the caller still owns: it becomes <c>sent</c> with these times, its lease cleared,
+    /// attempts + 1. False when the lease was lost, e.g. taken over by another claimer (nothing changed).
+    /// </summary>
     Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
 
-    /// <summary>Ends a survey the caller owns in a terminal state (<c>failed</c> or <c>suppressed</c>) with the reason.</summary>
+    /// <summary>
+    /// Ends a survey the caller owns in a terminal state (<c>failed</c> or <c>suppressed</c>) with the reason as its
+    /// failure reason, its lease cleared, attempts + 1; false when the caller does not own it (nothing changed).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is neither failed nor suppressed.</exception>
     Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default);
 
-    /// <summary>Gives a claimed survey back to the outbox to be tried again at <paramref name="retryAt"/> (attempts + 1).</summary>
+    /// <summary>
+    /// Gives a claimed survey back to the outbox to be tried again at <paramref name="retryAt"/>: <c>scheduled</c> with
+    /// <c>sendAt = retryAt</c>, the reason as its failure reason, its lease cleared, attempts + 1; false when the caller does not own it.
+    /// </summary>
     Task<bool> ReleaseAsync(string id, string owner, DateTimeOffset retryAt, string reason, CancellationToken ct = default);
 
-    /// <summary>Cancels one scheduled survey; false when it is not (or no longer) scheduled.</summary>
+    /// <summary>Cancels one scheduled survey (<c>cancelledAt = at</c>, its dedupe key freed); false when it is not (or no longer) scheduled.</summary>
     Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default);
 
-    /// <summary>Cancels the scheduled surveys of a subject (of the given templates, or all when null); returns their ids.</summary>
+    /// <summary>Cancels the scheduled surveys of a subject (of the given templates, or all when null; an empty list names none); returns their ids.</summary>
     Task<IReadOnlyList<string>> CancelPendingBySubjectAsync(string subjectId, IReadOnlyCollection<string>? templateIds, DateTimeOffset at, CancellationToken ct = default);
 
     /// <summary>Cancels every scheduled survey of a template (it was archived); returns how many.</summary>
@@ -54,7 +69,7 @@ public interface ISurveyStore
 
     /// <summary>
     /// Atomically takes up to <paramref name="limit"/> sent, unanswered surveys whose <c>reminderAt ≤ now</c> and that had no
-    /// reminder yet, stamping <c>reminderSentAt = now</c> (at most one reminder, even across replicas).
+    /// reminder yet, stamping <c>reminderSentAt = now</c> (at most one reminder, even across replicas); returns them as stamped.
     /// </summary>
     Task<IReadOnlyList<Survey>> TakeDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct = default);
 

@@ -1,5 +1,6 @@
 using Feedback.Core.Auth;
 using Feedback.Core.Common;
+using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 
 namespace Feedback.Storage.Tests.Contract;
@@ -11,6 +12,9 @@ public abstract partial class StorageContract
     private static readonly string[] NoEvents = [];
     private static readonly Dictionary<string, LocaleContent> NoContent = [];
     private static readonly ApiScope[] NoScopes = [];
+    private static readonly Dictionary<string, string> NoProperties = [];
+
+    private int _surveySamples;
 
     /// <summary>A template with every field set and content in four languages; each call is one second later, so ids ascend.</summary>
     protected SurveyTemplate SampleTemplate(string? trigger = "ticket.resolved")
@@ -77,6 +81,44 @@ public abstract partial class StorageContract
         return new ApiKey(id, $"key of {string.Join('+', scopes)}", scopes, ApiKeySecrets.Hash(ApiKeySecrets.Generate()), Time.GetUtcNow());
     }
 
+    /// <summary>
+    /// A scheduled survey for a Hebrew-speaking customer in Jerusalem, due an hour after it is created. Each call is one
+    /// millisecond later (so ids ascend and times carry milliseconds) and, unless <paramref name="subjectId"/> is given,
+    /// about a subject of its own, so samples never share a dedupe key by accident.
+    /// </summary>
+    protected Survey SampleSurvey(string templateId = "tpl_csat", string? subjectId = null, string customerId = "cus_dana", DateTimeOffset? sendAt = null)
+    {
+        Time.Advance(TimeSpan.FromMilliseconds(1));
+        _surveySamples++;
+        return new Survey
+        {
+            Id = Ids.New("srv", Time),
+            TemplateId = templateId,
+            TemplateVersion = 3,
+            Kind = SurveyKind.Csat,
+            EventId = $"evt-{_surveySamples}",
+            SubjectId = subjectId ?? $"ticket-{_surveySamples}",
+            Customer = new Customer(customerId, $"{customerId}@example.co.il", "דנה כהן", "he-IL", "Asia/Jerusalem"),
+            Locale = "he",
+            Properties = new Dictionary<string, string> { ["ticket.subject"] = "המדפסת לא מדפיסה", ["agent"] = "Ľubomír Ďurček", ["priority"] = "" },
+            Status = SurveyStatus.Scheduled,
+            SendAt = sendAt ?? Time.GetUtcNow().AddHours(1),
+            CreatedAt = Time.GetUtcNow(),
+            Token = SurveyTokens.New(),
+        };
+    }
+
+    /// <summary>A survey sent once at <paramref name="sentAt"/>, as the dispatcher leaves it.</summary>
+    protected Survey SampleSentSurvey(DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, string templateId = "tpl_csat") =>
+        SampleSurvey(templateId, sendAt: sentAt) with
+        {
+            Status = SurveyStatus.Sent,
+            Attempts = 1,
+            SentAt = sentAt,
+            ReminderAt = reminderAt,
+            ExpiresAt = expiresAt,
+        };
+
     protected static void AssertSameTemplate(SurveyTemplate expected, SurveyTemplate? actual)
     {
         Assert.NotNull(actual);
@@ -90,5 +132,12 @@ public abstract partial class StorageContract
         Assert.NotNull(actual);
         Assert.Equal(expected.Scopes, actual.Scopes);
         Assert.Equal(expected with { Scopes = NoScopes }, actual with { Scopes = NoScopes });
+    }
+
+    protected static void AssertSameSurvey(Survey expected, Survey? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(expected with { Properties = NoProperties }, actual with { Properties = NoProperties });
     }
 }

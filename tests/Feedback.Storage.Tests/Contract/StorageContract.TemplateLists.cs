@@ -95,6 +95,28 @@ public abstract partial class StorageContract
         Assert.Equal(2, Assert.Single(await Templates.ListActiveByTriggerAsync("order.delivered")).Version);
     }
 
+    [Fact]
+    public async Task ListActiveCancelledByFindsActiveTemplatesWhoseCancelOnListsTheType()
+    {
+        var both = SampleTemplate();
+        var mergedOnly = SampleTemplate() with { CancelOn = ["ticket.merged"] };
+        var none = SampleTemplate() with { CancelOn = [] };
+        var otherCase = SampleTemplate() with { CancelOn = ["Ticket.Reopened"] };
+        foreach (var template in new[] { both, mergedOnly, none, otherCase })
+        {
+            await Templates.CreateAsync(template);
+        }
+        await CreateArchivedAsync(SampleTemplate());
+
+        var reopened = await Templates.ListActiveCancelledByAsync("ticket.reopened");
+        var merged = await Templates.ListActiveCancelledByAsync("ticket.merged");
+
+        AssertSameTemplate(both, Assert.Single(reopened));
+        Assert.Equal([both.Id, mergedOnly.Id], merged.Select(t => t.Id).Order(StringComparer.Ordinal));
+        // The trigger is not a cancelOn type.
+        Assert.Empty(await Templates.ListActiveCancelledByAsync("ticket.resolved"));
+    }
+
     /// <summary>Follows the cursors from the first page to the last and returns the ids of each page.</summary>
     private async Task<List<List<string>>> ReadAllPagesAsync(TemplateStatus? status, int limit)
     {

@@ -26,6 +26,12 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     protected IStorageLifecycle Lifecycle => Services.GetRequiredService<IStorageLifecycle>();
 
+    protected ISurveyStore Surveys => Services.GetRequiredService<ISurveyStore>();
+
+    protected IEventStore Events => Services.GetRequiredService<IEventStore>();
+
+    protected ISuppressionStore Suppressions => Services.GetRequiredService<ISuppressionStore>();
+
     /// <summary>
     /// Registers the adapter and puts its settings into <paramref name="configuration"/>: a store of this
     /// instance's own (classes run in parallel), the same one on every call of <see cref="BuildServices"/> (a restart).

@@ -1,0 +1,124 @@
+using Feedback.Core.Surveys;
+
+namespace Feedback.Storage.Tests.Contract;
+
+// ISurveyStore as an outbox: only the current lease owner settles a claimed survey, as sent, undeliverable or to retry.
+public abstract partial class StorageContract
+{
+    [Fact]
+    public async Task MarkSentByTheOwnerRecordsTheSendAndEndsTheLease()
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+        var sentAt = now.AddSeconds(2).AddMilliseconds(345);
+
+        var marked = await Surveys.MarkSentAsync(survey.Id, "worker-a", sentAt, sentAt.AddDays(2), sentAt.AddDays(14));
+
+        Assert.True(marked);
+        AssertSameSurvey(
+            survey with
+            {
+                Status = SurveyStatus.Sent,
+                SentAt = sentAt,
+                ReminderAt = sentAt.AddDays(2),
+                ExpiresAt = sentAt.AddDays(14),
+                Attempts = survey.Attempts + 1,
+            },
+            await Surveys.GetAsync(survey.Id));
+        Assert.Empty(await Surveys.ClaimDueAsync(now + Lease, "worker-b", Lease, limit: 10));
+    }
+
+    [Fact]
+    public async Task MarkSentByAnotherOwnerChangesNothing()
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+        var unclaimed = SampleSurvey();
+        await AddSurveysAsync(unclaimed);
+
+        Assert.False(await Surveys.MarkSentAsync(survey.Id, "worker-b", now, null, now.AddDays(14)));
+        Assert.False(await Surveys.MarkSentAsync(unclaimed.Id, "worker-a", now, null, now.AddDays(14)));
+        Assert.False(await Surveys.MarkSentAsync("srv_unknown", "worker-a", now, null, now.AddDays(14)));
+
+        AssertSameSurvey(Claimed(survey, "worker-a", now + Lease), await Surveys.GetAsync(survey.Id));
+        AssertSameSurvey(unclaimed, await Surveys.GetAsync(unclaimed.Id));
+    }
+
+    [Fact]
+    public async Task MarkSentAfterTheLeaseWasTakenOverChangesNothing()
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+        var later = now + Lease;
+        Assert.Single(await Surveys.ClaimDueAsync(later, "worker-b", Lease, limit: 10));
+
+        var lateSend = await Surveys.MarkSentAsync(survey.Id, "worker-a", later, null, later.AddDays(14));
+        var afterLateSend = await Surveys.GetAsync(survey.Id);
+        var newOwnersSend = await Surveys.MarkSentAsync(survey.Id, "worker-b", later.AddSeconds(1), null, later.AddDays(14));
+
+        Assert.False(lateSend);
+        AssertSameSurvey(Claimed(survey, "worker-b", later + Lease), afterLateSend);
+        Assert.True(newOwnersSend);
+        Assert.Equal(later.AddSeconds(1), (await Surveys.GetAsync(survey.Id))?.SentAt);
+    }
+
+    [Theory]
+    [InlineData(SurveyStatus.Failed)]
+    [InlineData(SurveyStatus.Suppressed)]
+    public async Task MarkUndeliverableByTheOwnerEndsTheSurveyWithItsReason(SurveyStatus status)
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+
+        Assert.False(await Surveys.MarkUndeliverableAsync(survey.Id, "worker-b", status, "not the owner"));
+        Assert.True(await Surveys.MarkUndeliverableAsync(survey.Id, "worker-a", status, "550 5.1.1 mailbox unavailable"));
+
+        AssertSameSurvey(
+            survey with { Status = status, FailureReason = "550 5.1.1 mailbox unavailable", Attempts = survey.Attempts + 1 },
+            await Surveys.GetAsync(survey.Id));
+        Assert.Empty(await Surveys.ClaimDueAsync(now + Lease, "worker-b", Lease, limit: 10));
+    }
+
+    [Theory]
+    [InlineData(SurveyStatus.Scheduled)]
+    [InlineData(SurveyStatus.Sending)]
+    [InlineData(SurveyStatus.Sent)]
+    [InlineData(SurveyStatus.Answered)]
+    [InlineData(SurveyStatus.Cancelled)]
+    [InlineData(SurveyStatus.Expired)]
+    public async Task MarkUndeliverableRejectsAStatusOtherThanFailedOrSuppressed(SurveyStatus status)
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Surveys.MarkUndeliverableAsync(survey.Id, "worker-a", status, "why not"));
+
+        AssertSameSurvey(Claimed(survey, "worker-a", now + Lease), await Surveys.GetAsync(survey.Id));
+    }
+
+    [Fact]
+    public async Task ReleaseReschedulesTheSurveyForItsRetryTime()
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+        var retryAt = now.AddMinutes(2).AddMilliseconds(500);
+
+        Assert.False(await Surveys.ReleaseAsync(survey.Id, "worker-b", retryAt, "not the owner"));
+        Assert.True(await Surveys.ReleaseAsync(survey.Id, "worker-a", retryAt, "429 too many requests"));
+
+        var released = survey with { SendAt = retryAt, FailureReason = "429 too many requests", Attempts = survey.Attempts + 1 };
+        AssertSameSurvey(released, await Surveys.GetAsync(survey.Id));
+        Assert.True((await Surveys.GetAsync(survey.Id))!.IsPending);
+        Assert.Empty(await Surveys.ClaimDueAsync(retryAt.AddMilliseconds(-1), "worker-b", Lease, limit: 10));
+        AssertSameSurvey(Claimed(released, "worker-b", retryAt + Lease), Assert.Single(await Surveys.ClaimDueAsync(retryAt, "worker-b", Lease, limit: 10)));
+    }
+
+    /// <summary>Stores a due survey that was tried twice before and lets <paramref name="owner"/> claim it; returns it as it was stored.</summary>
+    private async Task<Survey> AddClaimedAsync(DateTimeOffset now, string owner)
+    {
+        var survey = SampleSurvey(sendAt: now.AddMinutes(-1)) with { Attempts = 2 };
+        await AddSurveysAsync(survey);
+        Assert.Equal(survey.Id, Assert.Single(await Surveys.ClaimDueAsync(now, owner, Lease, limit: 10)).Id);
+        return survey;
+    }
+}
