@@ -21,10 +21,10 @@ internal sealed partial class MongoSurveyStore(MongoCollections db) : ISurveySto
         }
         catch (MongoWriteException e) when (e.IsDuplicateKey())
         {
-            // The server names the violated index only in its message text; asking for the id is the stable test.
-            if (await db.Surveys.Find(ById(survey.Id)).AnyAsync(ct))
+            // The server names the violated index only in its message text; asking for the id and token is the stable test.
+            if (await db.Surveys.Find(ByIdOrToken(survey.Id, survey.Token)).AnyAsync(ct))
             {
-                throw MongoErrors.Duplicate($"Survey '{survey.Id}' exists.", e);
+                throw MongoErrors.Duplicate($"A survey with id '{survey.Id}' or its token exists.", e);
             }
             return false;
         }

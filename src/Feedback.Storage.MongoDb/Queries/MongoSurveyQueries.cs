@@ -20,6 +20,9 @@ internal static class MongoSurveyQueries
 
     public static FilterDefinition<SurveyDocument> ByIds(IEnumerable<string> ids) => Filter.In(s => s.Id, ids);
 
+    /// <summary>Which unique key an insert hit, told apart by data: a stored id or token is a clash, anything else the dedupe key.</summary>
+    public static FilterDefinition<SurveyDocument> ByIdOrToken(string id, string token) => Filter.Eq(s => s.Id, id) | Filter.Eq(s => s.Token, token);
+
     public static ProjectionDefinition<SurveyDocument, string> IdOnly() => Builders<SurveyDocument>.Projection.Expression(s => s.Id);
 
     public static FilterDefinition<SurveyDocument> ByToken(string token) => Filter.Eq(s => s.Token, token);

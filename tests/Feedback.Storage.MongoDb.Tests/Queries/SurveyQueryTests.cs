@@ -11,6 +11,7 @@ public sealed class SurveyQueryTests
     {
         Bson.AssertEqual("{ _id: 'srv_1' }", Bson.Render(ById("srv_1")));
         Bson.AssertEqual("{ token: 'abc' }", Bson.Render(ByToken("abc")));
+        Bson.AssertEqual("{ $or: [{ _id: 'srv_1' }, { token: 'abc' }] }", Bson.Render(ByIdOrToken("srv_1", "abc")));
     }
 
     [Fact]
