@@ -13,6 +13,7 @@ COPY Directory.Build.props Directory.Packages.props global.json ./
 COPY src/Feedback.Api/Feedback.Api.csproj src/Feedback.Api/
 COPY src/Feedback.Core/Feedback.Core.csproj src/Feedback.Core/
 COPY src/Feedback.Email.SendGrid/Feedback.Email.SendGrid.csproj src/Feedback.Email.SendGrid/
+COPY src/Feedback.Storage.MongoDb/Feedback.Storage.MongoDb.csproj src/Feedback.Storage.MongoDb/
 COPY src/Feedback.Storage.Sqlite/Feedback.Storage.Sqlite.csproj src/Feedback.Storage.Sqlite/
 COPY build/publish.sh build/
 # Docker says amd64 where .NET says x64; arm64 and arm are spelled alike.

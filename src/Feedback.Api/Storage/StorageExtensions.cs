@@ -1,3 +1,4 @@
+using Feedback.Storage.MongoDb;
 using Feedback.Storage.Sqlite;
 
 namespace Feedback.Api.Storage;
@@ -15,7 +16,8 @@ public static class StorageExtensions
         switch (provider)
         {
             case "mongodb":
-                throw new NotSupportedException("Feedback:Storage:Provider 'mongodb' is not available in this build yet.");
+                services.AddMongoStorage();
+                break;
             default:
                 services.AddSqliteStorage();
                 break;

@@ -1,0 +1,36 @@
+using Feedback.Storage.MongoDb.Documents;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace Feedback.Storage.MongoDb;
+
+/// <summary>The database and its typed collections, over the one <see cref="IMongoClient"/> of the process.</summary>
+internal sealed class MongoCollections
+{
+    public const string TemplatesName = "templates";
+    public const string TemplateVersionsName = "templateVersions";
+    public const string ApiKeysName = "apiKeys";
+    public const string SurveysName = "surveys";
+    public const string EventsName = "events";
+    public const string SuppressionsName = "suppressions";
+
+    public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options)
+    {
+        MongoConventions.Register();
+        Database = client.GetDatabase(options.Value.Database);
+        Templates = Database.GetCollection<TemplateDocument>(TemplatesName);
+        TemplateVersions = Database.GetCollection<TemplateVersionDocument>(TemplateVersionsName);
+        ApiKeys = Database.GetCollection<ApiKeyDocument>(ApiKeysName);
+        Surveys = Database.GetCollection<SurveyDocument>(SurveysName);
+        Events = Database.GetCollection<EventDocument>(EventsName);
+        Suppressions = Database.GetCollection<SuppressionDocument>(SuppressionsName);
+    }
+
+    public IMongoDatabase Database { get; }
+    public IMongoCollection<TemplateDocument> Templates { get; }
+    public IMongoCollection<TemplateVersionDocument> TemplateVersions { get; }
+    public IMongoCollection<ApiKeyDocument> ApiKeys { get; }
+    public IMongoCollection<SurveyDocument> Surveys { get; }
+    public IMongoCollection<EventDocument> Events { get; }
+    public IMongoCollection<SuppressionDocument> Suppressions { get; }
+}

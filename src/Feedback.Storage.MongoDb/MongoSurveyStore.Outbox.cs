@@ -1,0 +1,64 @@
+using Feedback.Core.Surveys;
+using Feedback.Storage.MongoDb.Documents;
+using MongoDB.Driver;
+using static Feedback.Storage.MongoDb.Queries.MongoOutboxQueries;
+
+namespace Feedback.Storage.MongoDb;
+
+// The outbox: claims with a lease, the lease owner's updates, reminders and expiry.
+internal sealed partial class MongoSurveyStore
+{
+    /// <summary>
+    /// Claim token over candidates: find the oldest due and lease-expired ids (two index range scans), claim them in one
+    /// <c>UpdateMany</c> whose filter re-checks claimability per document, then read back what carries this call's token.
+    /// Each document update is atomic, so a survey another replica claimed in between is not matched: never claimed twice.
+    /// Four round trips however large the batch; under contention a call may claim fewer than were due.
+    /// </summary>
+    public async Task<IReadOnlyList<Survey>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int limit, CancellationToken ct = default)
+    {
+        var due = await CandidatesAsync(Due(now), limit, ct);
+        var expired = await CandidatesAsync(LeaseExpired(now), limit, ct);
+        var ids = due.Concat(expired).OrderBy(c => c.SendAt).Take(limit).Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var token = Guid.NewGuid().ToString("N");
+        await db.Surveys.UpdateManyAsync(Claimable(ids, now), Claim(owner, now + lease, token), cancellationToken: ct);
+        var claimed = await db.Surveys.Find(ClaimedWith(ids, token)).ToListAsync(ct);
+        return claimed.Select(d => d.ToSurvey()).OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        OwnedUpdateAsync(id, owner, MarkSent(sentAt, reminderAt, expiresAt), ct);
+
+    public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
+        status is SurveyStatus.Failed or SurveyStatus.Suppressed
+            ? OwnedUpdateAsync(id, owner, MarkUndeliverable(status, reason), ct)
+            : throw new ArgumentOutOfRangeException(nameof(status), status, "Only failed or suppressed end an undeliverable survey.");
+
+    public Task<bool> ReleaseAsync(string id, string owner, DateTimeOffset retryAt, string reason, CancellationToken ct = default) =>
+        OwnedUpdateAsync(id, owner, Release(retryAt, reason), ct);
+
+    /// <summary>One atomic find-and-update per reminder: each stamps <c>reminderSentAt</c>, so no replica takes the same one again.</summary>
+    public async Task<IReadOnlyList<Survey>> TakeDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
+    {
+        var options = new FindOneAndUpdateOptions<SurveyDocument> { Sort = OldestReminder(), ReturnDocument = ReturnDocument.After };
+        var taken = new List<Survey>();
+        while (taken.Count < limit
+            && await db.Surveys.FindOneAndUpdateAsync(ReminderDue(now), TakeReminder(now), options, ct) is { } survey)
+        {
+            taken.Add(survey.ToSurvey());
+        }
+        return taken;
+    }
+
+    public async Task<int> ExpireAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        (int)(await db.Surveys.UpdateManyAsync(Expirable(now), Expire(), cancellationToken: ct)).ModifiedCount;
+
+    private async Task<bool> OwnedUpdateAsync(string id, string owner, UpdateDefinition<SurveyDocument> update, CancellationToken ct) =>
+        (await db.Surveys.UpdateOneAsync(Owned(id, owner), update, cancellationToken: ct)).ModifiedCount == 1;
+
+    private Task<List<Queries.ClaimCandidate>> CandidatesAsync(FilterDefinition<SurveyDocument> filter, int limit, CancellationToken ct) =>
+        db.Surveys.Find(filter).Sort(OldestSendAt()).Limit(limit).Project(Candidate()).ToListAsync(ct);
+}

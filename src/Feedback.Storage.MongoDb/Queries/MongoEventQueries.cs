@@ -1,0 +1,29 @@
+using Feedback.Storage.MongoDb.Documents;
+using MongoDB.Driver;
+
+namespace Feedback.Storage.MongoDb.Queries;
+
+/// <summary>The filters, updates and indexes of <c>events</c>; the event id is the <c>_id</c>, unique without a further index.</summary>
+internal static class MongoEventQueries
+{
+    private static FilterDefinitionBuilder<EventDocument> Filter => Builders<EventDocument>.Filter;
+
+    public static FilterDefinition<EventDocument> ById(string id) => Filter.Eq(e => e.Id, id);
+
+    /// <summary>The event while its outcome is not recorded: only the first of concurrent finishers records it.</summary>
+    public static FilterDefinition<EventDocument> Unrecorded(string id) => Filter.Eq(e => e.Id, id) & Filter.Exists(e => e.Outcome, false);
+
+    /// <summary>Answering a known event id is the hot path of ingestion; the pending intent is not needed for it.</summary>
+    public static ProjectionDefinition<EventDocument> WithoutIntent() => Builders<EventDocument>.Projection.Exclude(e => e.Pending);
+
+    public static UpdateDefinition<EventDocument> Record(EventOutcomeDocument outcome) =>
+        Builders<EventDocument>.Update.Set(e => e.Outcome, outcome).Unset(e => e.Pending);
+
+    public static FilterDefinition<EventDocument> ReceivedBefore(DateTimeOffset before) => Filter.Lt(e => e.ReceivedAt, before);
+
+    /// <summary>Retention is the purge job's (one mechanism for both adapters), so this is a plain index, not a TTL index.</summary>
+    public static IReadOnlyList<CreateIndexModel<EventDocument>> Indexes { get; } =
+    [
+        new(Builders<EventDocument>.IndexKeys.Ascending(e => e.ReceivedAt)),
+    ];
+}

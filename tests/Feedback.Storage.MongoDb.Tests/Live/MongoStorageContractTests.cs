@@ -1,0 +1,32 @@
+using Feedback.Storage.Tests.Contract;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feedback.Storage.MongoDb.Tests.Live;
+
+/// <summary>
+/// The shared storage contract against the server in <c>FEEDBACK_TEST_MONGODB</c>, each test on a database of its own;
+/// skipped with that reason when the variable is not set. The contract's clock starts on a whole second, so
+/// MongoDB's millisecond dates keep every time it compares exactly.
+/// </summary>
+public sealed class MongoStorageContractTests : StorageContract
+{
+    private readonly string _database = LiveMongo.NewDatabaseName();
+
+    protected override ValueTask<string?> SkipReasonAsync() => ValueTask.FromResult(LiveMongo.SkipReason);
+
+    protected override void AddStorage(IServiceCollection services, IDictionary<string, string?> configuration)
+    {
+        configuration[$"{MongoStorageOptions.SectionName}:ConnectionString"] = LiveMongo.ConnectionString;
+        configuration[$"{MongoStorageOptions.SectionName}:Database"] = _database;
+        services.AddMongoStorage();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (LiveMongo.ConnectionString is not null)
+        {
+            await LiveMongo.DropAsync(_database);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Feedback.Storage.MongoDb.Documents;
+using Feedback.Storage.MongoDb.Queries;
+
+namespace Feedback.Storage.MongoDb.Tests.Queries;
+
+public sealed class EventAndSuppressionQueryTests
+{
+    [Fact]
+    public void OutcomeIsRecordedOnlyWhileNoneIs()
+    {
+        Bson.AssertEqual("{ _id: 'e-1', outcome: { $exists: false } }", Bson.Render(MongoEventQueries.Unrecorded("e-1")));
+    }
+
+    [Fact]
+    public void OutcomeLookUpLeavesTheIntentOnTheServer()
+    {
+        Bson.AssertEqual("{ pending: 0 }", Bson.Render(MongoEventQueries.WithoutIntent()));
+    }
+
+    [Fact]
+    public void RecordingSetsTheOutcomeAndDropsTheIntent()
+    {
+        var outcome = EventOutcomeDocument.From(Samples.Outcome());
+
+        var update = Bson.Render(MongoEventQueries.Record(outcome));
+
+        Bson.AssertEqual($"{{ $set: {{ outcome: {Bson.Serialize(outcome)} }}, $unset: {{ pending: 1 }} }}", update);
+    }
+
+    [Fact]
+    public void EventRetentionDeletesByReceivedTime()
+    {
+        Bson.AssertEqual("{ receivedAt: { $lt: ISODate('2026-11-23T10:00:00.123Z') } }", Bson.Render(MongoEventQueries.ReceivedBefore(Samples.Now)));
+        Bson.AssertEqual("{ _id: 'e-1' }", Bson.Render(MongoEventQueries.ById("e-1")));
+    }
+
+    [Fact]
+    public void SuppressionsPageByEmailAfterTheCursor()
+    {
+        Bson.AssertEqual("{ }", Bson.Render(MongoSuppressionQueries.After(null)));
+        Bson.AssertEqual("{ _id: { $gt: 'b@example.com' } }", Bson.Render(MongoSuppressionQueries.After("b@example.com")));
+        Bson.AssertEqual("{ _id: 1 }", Bson.Render(MongoSuppressionQueries.ByEmail()));
+        Bson.AssertEqual("{ _id: 'a@example.com' }", Bson.Render(MongoSuppressionQueries.ByEmail("a@example.com")));
+    }
+}

@@ -1,0 +1,69 @@
+using Feedback.Storage.MongoDb.Queries;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Feedback.Storage.MongoDb.Tests.Queries;
+
+public sealed class IndexTests
+{
+    [Fact]
+    public void SurveysAreIndexedForClaimsLeasesRemindersExpiryQuietPeriodsListsAndRetention()
+    {
+        Bson.AssertEqual("""
+            [{ key: { token: 1 }, unique: true },
+             { key: { dedupeKey: 1 }, unique: true, partialFilterExpression: { dedupeKey: { $exists: true } } },
+             { key: { status: 1, sendAt: 1 } },
+             { key: { status: 1, leaseUntil: 1 } },
+             { key: { status: 1, reminderSentAt: 1, reminderAt: 1 } },
+             { key: { status: 1, expiresAt: 1 } },
+             { key: { customerId: 1, templateId: 1, sendAt: 1 } },
+             { key: { subjectId: 1, status: 1 } },
+             { key: { templateId: 1, status: 1 } },
+             { key: { status: 1, createdAt: 1 } }]
+            """, Describe(MongoSurveyQueries.Indexes));
+    }
+
+    [Fact]
+    public void TemplatesAreIndexedByTriggerAndCancelOnAndVersionsUniquelyByTemplateAndVersion()
+    {
+        Bson.AssertEqual("[{ key: { trigger: 1, status: 1 } }, { key: { cancelOn: 1, status: 1 } }]", Describe(MongoTemplateQueries.Indexes));
+        Bson.AssertEqual("[{ key: { templateId: 1, version: 1 }, unique: true }]", Describe(MongoTemplateQueries.VersionIndexes));
+    }
+
+    [Fact]
+    public void ApiKeySecretHashesAreUnique()
+    {
+        Bson.AssertEqual("[{ key: { secretHash: 1 }, unique: true }]", Describe(MongoApiKeyQueries.Indexes));
+    }
+
+    [Fact]
+    public void EventsAreIndexedForThePurgeJobWithoutATtl()
+    {
+        Bson.AssertEqual("[{ key: { receivedAt: 1 } }]", Describe(MongoEventQueries.Indexes));
+    }
+
+    [Fact]
+    public void ReadinessPingIsThePingCommand()
+    {
+        Bson.AssertEqual("{ ping: 1 }", MongoStorageLifecycle.PingCommand);
+    }
+
+    /// <summary>Each index as the server would list it: its keys and only the options that are set (so a TTL would show).</summary>
+    private static BsonArray Describe<T>(IEnumerable<CreateIndexModel<T>> indexes) => new(indexes.Select(index =>
+    {
+        var description = new BsonDocument("key", Bson.Render(index.Keys));
+        var options = index.Options ?? new CreateIndexOptions();
+        description.AddRange(new BsonDocument
+        {
+            { "unique", options.Unique, options.Unique is not null },
+            { "sparse", options.Sparse, options.Sparse is not null },
+            { "expireAfterSeconds", () => options.ExpireAfter!.Value.TotalSeconds, options.ExpireAfter is not null },
+            { "name", options.Name, options.Name is not null },
+        });
+        if (options is CreateIndexOptions<T> { PartialFilterExpression: { } partial })
+        {
+            description.Add("partialFilterExpression", Bson.Render(partial));
+        }
+        return description;
+    }));
+}

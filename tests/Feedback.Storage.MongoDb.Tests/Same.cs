@@ -1,0 +1,39 @@
+using Feedback.Core.Auth;
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
+
+namespace Feedback.Storage.MongoDb.Tests;
+
+/// <summary>Value comparison of domain records whose list and dictionary members would otherwise compare by reference.</summary>
+internal static class Same
+{
+    public static void Template(SurveyTemplate expected, SurveyTemplate actual)
+    {
+        Assert.Equal(expected.CancelOn, actual.CancelOn);
+        Assert.Equal(expected.Content.OrderBy(c => c.Key, StringComparer.Ordinal), actual.Content.OrderBy(c => c.Key, StringComparer.Ordinal));
+        Assert.Equal(expected with { CancelOn = [], Content = NoContent }, actual with { CancelOn = [], Content = NoContent });
+    }
+
+    public static void Survey(Survey expected, Survey actual)
+    {
+        Assert.Equal(expected.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(expected with { Properties = NoProperties }, actual with { Properties = NoProperties });
+    }
+
+    public static void Key(ApiKey expected, ApiKey actual)
+    {
+        Assert.Equal(expected.Scopes, actual.Scopes);
+        Assert.Equal(expected with { Scopes = [] }, actual with { Scopes = [] });
+    }
+
+    public static void Outcome(EventOutcome expected, EventOutcome actual)
+    {
+        Assert.Equal(expected.EventId, actual.EventId);
+        Assert.Equal(expected.Surveys, actual.Surveys);
+        Assert.Equal(expected.Skipped, actual.Skipped);
+        Assert.Equal(expected.Cancelled, actual.Cancelled);
+    }
+
+    private static readonly Dictionary<string, LocaleContent> NoContent = [];
+    private static readonly Dictionary<string, string> NoProperties = [];
+}
