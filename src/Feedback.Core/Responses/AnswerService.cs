@@ -20,7 +20,12 @@ public enum AnswerProblem
 public sealed record AnswerContext(Survey? Survey, SurveyTemplate? Template, AnswerProblem? Problem);
 
 /// <summary>Answers given on the customer pages: one click records a score, the form adds or changes score and comment.</summary>
-public sealed class AnswerService(ISurveyStore surveys, IResponseStore responses, ITemplateStore templates, TimeProvider time)
+public sealed class AnswerService(
+    ISurveyStore surveys,
+    IResponseStore responses,
+    ITemplateStore templates,
+    IEnumerable<IResponseListener> listeners,
+    TimeProvider time)
 {
     public const int MaxCommentLength = 2000;
 
@@ -78,7 +83,11 @@ public sealed class AnswerService(ISurveyStore surveys, IResponseStore responses
             AnsweredAt = now,
             UpdatedAt = now,
         };
-        var (stored, _) = await responses.AnswerSurveyAsync(response, ct);
+        var (stored, replaced) = await responses.AnswerSurveyAsync(response, ct);
+        foreach (var listener in listeners)
+        {
+            await listener.ResponseRecordedAsync(stored, replaced, ct);
+        }
         return (context, stored);
     }
 }
