@@ -41,16 +41,19 @@ public sealed partial record RecordResponseRequest(
     public SurveyResponse? ToResponse(SurveyTemplate? template, DateTimeOffset now, ValidationErrors errors)
     {
         CustomerDto.Required("id", Id, MaxIdLength, errors);
-        if (Id is { Length: > 0 and <= MaxIdLength } && !IdCharacters().IsMatch(Id))
+        if (!string.IsNullOrWhiteSpace(Id) && Id.Length <= MaxIdLength)
         {
-            errors.Add("id", "may contain only letters, digits, '_', '.', ':', '@' and '-'");
-        }
-        else if (Id is not null && Id.StartsWith("rsp_", StringComparison.Ordinal))
-        {
-            errors.Add("id", "must not start with 'rsp_' (reserved for answers to e-mailed surveys)");
+            if (!IdCharacters().IsMatch(Id))
+            {
+                errors.Add("id", "may contain only letters, digits, '_', '.', ':', '@' and '-'");
+            }
+            else if (Id.StartsWith("rsp_", StringComparison.Ordinal))
+            {
+                errors.Add("id", "must not start with 'rsp_' (reserved for answers to e-mailed surveys)");
+            }
         }
         CustomerDto.Required("templateId", TemplateId, 200, errors);
-        if (!string.IsNullOrWhiteSpace(TemplateId) && template is null)
+        if (!string.IsNullOrWhiteSpace(TemplateId) && TemplateId.Length <= 200 && template is null)
         {
             errors.Add("templateId", "does not exist");
         }

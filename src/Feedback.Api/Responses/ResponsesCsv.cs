@@ -42,7 +42,7 @@ public sealed class ResponsesCsv(IResponseStore responses, ResponseQuery query) 
         http.Response.ContentType = $"{ContentType}; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"responses.csv\"";
         await http.Response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct);
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
         var rows = 0;
         await foreach (var response in responses.StreamAsync(query, ct))
