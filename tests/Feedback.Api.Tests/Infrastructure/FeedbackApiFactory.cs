@@ -5,15 +5,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Feedback.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real service in memory: a temp SQLite file (real SQLite), a <see cref="FakeTimeProvider"/> as the clock,
-/// a known bootstrap admin key and helpers to get clients per scope. Pass <c>dataDirectory</c> to restart on the same data.
+/// a known bootstrap admin key and helpers to get clients per scope. Pass <c>dataDirectory</c> to restart on the same data;
+/// pass <c>withAdminKey: false</c> to start without <c>Feedback:Auth:AdminKey</c> (the service then generates one).
 /// </summary>
-public sealed class FeedbackApiFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class FeedbackApiFactory(string? dataDirectory = null, bool withAdminKey = true) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 
@@ -26,6 +28,9 @@ public sealed class FeedbackApiFactory(string? dataDirectory = null) : WebApplic
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Everything the service logged, formatted.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Extra configuration (key → value), applied before the host is built.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -33,11 +38,15 @@ public sealed class FeedbackApiFactory(string? dataDirectory = null) : WebApplic
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Feedback:Storage:Sqlite:Path", DatabasePath);
-        builder.UseSetting("Feedback:Auth:AdminKey", AdminKey);
+        if (withAdminKey)
+        {
+            builder.UseSetting("Feedback:Auth:AdminKey", AdminKey);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
@@ -61,6 +70,10 @@ public sealed class FeedbackApiFactory(string? dataDirectory = null) : WebApplic
 
     private async Task<string> KeyAsync(ApiScope scope)
     {
+        if (!withAdminKey)
+        {
+            throw new InvalidOperationException("This factory has no configured admin key; read the generated one from Logs.");
+        }
         if (scope == ApiScope.Admin)
         {
             return AdminKey;

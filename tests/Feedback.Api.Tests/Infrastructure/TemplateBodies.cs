@@ -37,3 +37,20 @@ public static class TemplateBodies
         ["thankYou"] = "!",
     };
 }
+
+public static class JsonObjectExtensions
+{
+    /// <summary>Sets <paramref name="property"/> to the parsed <paramref name="json"/> (<c>"null"</c> is JSON null), or removes it when <paramref name="json"/> is null.</summary>
+    public static JsonObject With(this JsonObject body, string property, string? json)
+    {
+        if (json is null)
+        {
+            body.Remove(property);
+        }
+        else
+        {
+            body[property] = JsonNode.Parse(json);
+        }
+        return body;
+    }
+}
