@@ -21,7 +21,7 @@ public static class HostExtensions
 
     public static void ConfigureJson(JsonSerializerOptions json)
     {
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new StrictEnumConverter());
         json.NumberHandling = JsonNumberHandling.Strict;
         json.AllowDuplicateProperties = false;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
