@@ -18,12 +18,12 @@ public sealed class ProblemDetailsTests(SharedFeedbackApi api) : IClassFixture<S
     public async Task InvalidBodyIsA400ProblemJsonListingEveryFieldAtOnce()
     {
         using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
-        var body = TemplateBodies.Csat().With("name", null).With("delay", "\"P1M\"").With("sampleRate", "2");
+        var body = TemplateBodies.Csat().With("name", null).With("delay", "\"P1M\"").With("sampleRate", "2").With("reminderAfter", "\"P20D\"");
 
         var response = await admin.PostAsJsonAsync("/v1/templates", body);
 
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await ProblemAssert.IsValidationProblemAsync(response, "name", "delay", "sampleRate");
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, "name", "delay", "sampleRate", "reminderAfter");
         Assert.Equal("/v1/templates", (string?)problem["instance"]);
         Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
         Assert.StartsWith("https://tools.ietf.org/html/rfc9110", (string?)problem["type"]);

@@ -35,6 +35,7 @@ public sealed class TemplateValidationTests(SharedFeedbackApi api) : IClassFixtu
     [InlineData("delay", "\"24h\"", "delay")]
     [InlineData("delay", "\"\"", "delay")]
     [InlineData("delay", "86400", "delay")]
+    [InlineData("delay", "\"P\u0661D\"", "delay")]
     [InlineData("reminderAfter", "\"-P1D\"", "reminderAfter")]
     [InlineData("reminderAfter", "\"P\"", "reminderAfter")]
     [InlineData("expiresAfter", "\"P1DT\"", "expiresAfter")]
