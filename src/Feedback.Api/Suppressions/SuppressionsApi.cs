@@ -42,7 +42,7 @@ public static class SuppressionsApi
     }
 
     public static async Task<Results<Ok<SuppressionResponse>, ProblemHttpResult>> GetAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>
-        await suppressions.GetAsync(Emails.Normalize(email), ct) is { } found
+        await suppressions.GetAsync(Address(email), ct) is { } found
             ? TypedResults.Ok(SuppressionResponse.From(found))
             : Problems.NotFound($"'{email}' is not suppressed.");
 
@@ -71,8 +71,11 @@ public static class SuppressionsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>
-        await suppressions.RemoveAsync(Emails.Normalize(email), ct)
+        await suppressions.RemoveAsync(Address(email), ct)
             ? TypedResults.NoContent()
             : Problems.NotFound($"'{email}' is not suppressed.");
 
+    // The server decodes every escape in a path except %2F, so an address with a '/' (valid in the local part) arrives
+    // with "%2F" in it; without this the Location of such a suppression would 404 and it could never be lifted.
+    private static string Address(string routeValue) => Emails.Normalize(routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase));
 }
