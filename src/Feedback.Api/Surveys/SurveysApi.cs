@@ -15,10 +15,10 @@ public static class SurveysApi
     {
         var group = app.MapGroup("/v1/surveys").WithTags("Surveys").WithFeedbackErrors();
 
-        group.MapPost("/", SendAsync).RequireAuthorization(Scopes.Ingest).ProducesProblems(409).WithSummary("Schedule a survey for a customer directly.");
-        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("Get a survey and its delivery state.");
+        group.MapPost("/", SendAsync).ProducesProblems(409).RequireAuthorization(Scopes.Ingest).WithSummary("Schedule a survey for a customer directly.");
+        group.MapGet("/{id}", GetAsync).ProducesProblems(404).RequireAuthorization(Scopes.Read).WithSummary("Get a survey and its delivery state.");
         group.MapGet("/", SurveyListing.ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List surveys by status, template, subject or customer, paged by cursor.");
-        group.MapDelete("/{id}", CancelAsync).RequireAuthorization(Scopes.Ingest).ProducesProblems(404, 409).WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).");
+        group.MapDelete("/{id}", CancelAsync).ProducesProblems(404, 409).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).");
         group.MapDelete("/", SurveyListing.CancelBySubjectAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel every scheduled survey of a subject (?subjectId=).");
         return app;
     }
