@@ -4,6 +4,12 @@ using Feedback.Api.Tests.Delivery;
 
 namespace Feedback.Api.Tests.Operations;
 
+// OpenTelemetry listens to meters by name across the process, so another test host's surveys would be counted too:
+// these tests run alone.
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests : DeliveryFixture
 {
     private async Task<string> ScrapeAsync()
