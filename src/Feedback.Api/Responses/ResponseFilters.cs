@@ -6,6 +6,7 @@ using Feedback.Api.Surveys;
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Responses;
 
@@ -14,17 +15,17 @@ namespace Feedback.Api.Responses;
 /// every bad parameter at once (typed binding stops at the first).
 /// </summary>
 public sealed record ResponseFilterParameters(
-    [property: Description("Only answers to this template.")] string? TemplateId,
-    [property: Description("nps, csat or ces.")] string? Kind,
-    [property: Description("ISO-8601 date-time with offset (or a date, meaning UTC midnight); answeredAt ≥ from.")] string? From,
-    [property: Description("ISO-8601 date-time with offset (or a date, meaning UTC midnight); answeredAt < to.")] string? To,
-    [property: Description("Lowest score, inclusive.")] string? MinScore,
-    [property: Description("Highest score, inclusive.")] string? MaxScore,
-    [property: Description("true: only answers with a comment; false: only those without.")] string? HasComment,
-    [property: Description("Only this customer's answers.")] string? CustomerId,
-    [property: Description("Only records changed at or after this instant (incremental pulls).")] string? UpdatedSince,
-    [property: Description("The nextCursor of the previous page (JSON only).")] string? Cursor,
-    [property: Description("Page size, 1–500 (JSON only).")] string? Limit);
+    [property: Description("Only answers to this template.")] [FromQuery(Name = "templateId")] string? TemplateId,
+    [property: Description("nps, csat or ces.")] [FromQuery(Name = "kind")] string? Kind,
+    [property: Description("ISO-8601 date-time with offset (or a date, meaning UTC midnight); answeredAt ≥ from.")] [FromQuery(Name = "from")] string? From,
+    [property: Description("ISO-8601 date-time with offset (or a date, meaning UTC midnight); answeredAt < to.")] [FromQuery(Name = "to")] string? To,
+    [property: Description("Lowest score, inclusive.")] [FromQuery(Name = "minScore")] string? MinScore,
+    [property: Description("Highest score, inclusive.")] [FromQuery(Name = "maxScore")] string? MaxScore,
+    [property: Description("true: only answers with a comment; false: only those without.")] [FromQuery(Name = "hasComment")] string? HasComment,
+    [property: Description("Only this customer's answers.")] [FromQuery(Name = "customerId")] string? CustomerId,
+    [property: Description("Only records changed at or after this instant (incremental pulls).")] [FromQuery(Name = "updatedSince")] string? UpdatedSince,
+    [property: Description("The nextCursor of the previous page (JSON only).")] [FromQuery(Name = "cursor")] string? Cursor,
+    [property: Description("Page size, 1–500 (JSON only).")] [FromQuery(Name = "limit")] string? Limit);
 
 public static partial class ResponseFilters
 {

@@ -17,7 +17,7 @@ public static class ResponsesApi
 
         group.MapGet("/responses", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List answers by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.");
         group.MapGet("/responses.csv", ExportCsv).RequireAuthorization(Scopes.Read).WithSummary("Every answer matching the filters as CSV (UTF-8 with BOM), streamed.");
-        group.MapGet("/responses/{id}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Get one answer.");
+        group.MapGet("/responses/{id}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblems(StatusCodes.Status404NotFound).WithSummary("Get one answer.");
         group.MapPost("/responses", RecordAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Record an answer collected elsewhere; idempotent by id (201 first, 200 with the stored answer on a repeat).");
         return app;
     }
@@ -48,12 +48,11 @@ public static class ResponsesApi
             : TypedResults.ValidationProblem(errors.ToDictionary());
     }
 
-    // TypedResults.Problem goes through the ProblemDetails service, so the 404 is application/problem+json with a traceId.
     public static async Task<Results<Ok<ResponseItem>, ProblemHttpResult>> GetAsync(
         string id, [FromServices] IResponseStore responses, CancellationToken ct) =>
         await responses.GetAsync(id, ct) is { } response
             ? TypedResults.Ok(ResponseItem.From(response))
-            : TypedResults.Problem($"Response '{id}' does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            : Problems.NotFound($"Response '{id}' does not exist.");
 
     /// <summary>
     /// Stores the answer the first time its id is seen and tells the listeners; a repeat of the id returns what was stored

@@ -88,6 +88,12 @@ public sealed class ResponsesCsv(IResponseStore responses, ResponseQuery query) 
     private static string PropertiesText(IReadOnlyDictionary<string, string> properties) =>
         properties.Count == 0 ? "" : JsonSerializer.Serialize(new SortedDictionary<string, string>(properties.ToDictionary(), StringComparer.Ordinal), PropertiesJson);
 
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ContentType]));
+    // On the list, whose 200 is the JSON page, CSV is an alternative the summary names; only the .csv route documents it as its 200.
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        if (!builder.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status200OK))
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ContentType]));
+        }
+    }
 }
