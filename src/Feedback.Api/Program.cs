@@ -1,3 +1,4 @@
+using Feedback.Api.Answers;
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
 using Feedback.Api.Delivery;
@@ -21,6 +22,7 @@ builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddAnswers();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -37,5 +39,6 @@ app.MapSurveysApi();
 app.MapSuppressionsApi();
 app.MapSendGridWebhook();
 app.MapDevMailboxApi();
+app.MapAnswerPages();
 
 return await app.RunUntilStoppedAsync();
