@@ -82,7 +82,7 @@ internal static class AnswerPages
     }
 
     public static HtmlPage NotFound(HttpRequest request) =>
-        Message(StatusCodes.Status404NotFound, PageStrings.LocaleOf(request.GetTypedHeaders()), s => s.NotFound);
+        Message(StatusCodes.Status404NotFound, PageStrings.LocaleOf(request), s => s.NotFound);
 
     /// <summary>Asks before unsubscribing: link checkers and mail scanners open links (GET) but do not submit forms.</summary>
     public static HtmlPage UnsubscribeConfirm(string locale, string token, PathString pathBase)

@@ -54,7 +54,7 @@ public static class AnswerPagesApi
     /// <summary><c>POST /s/{token}</c> (form <c>score</c>, <c>comment</c>) records or changes the answer.</summary>
     public static async Task<HtmlPage> AnswerAsync(string token, HttpRequest request, AnswerService answers, CancellationToken ct)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
+        var form = await ReadFormAsync(request, ct);
         // Browsers send a textarea's line breaks as CRLF but count them as one character against maxlength.
         var comment = form.TryGetValue("comment", out var text) && text.Count > 0 ? text[0]?.ReplaceLineEndings("\n") : null;
         if (!TryParseScore(form["score"], out var score))
@@ -78,6 +78,19 @@ public static class AnswerPagesApi
         AnswerProblem.CommentTooLong => AnswerPages.ThankYou(SurveyView.From(context), request.PathBase, score, comment),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context.Problem, "Unknown answer problem."),
     };
+
+    // A body that is not a form, or a malformed one, reads as an empty form: a 400 page, not a 500.
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
+        }
+        catch (InvalidDataException)
+        {
+            return FormCollection.Empty;
+        }
+    }
 
     // Digits only: "+5", " 5", "5.0" and "-1" are not scores a button sends.
     private static bool TryParseScore(StringValues raw, out int score)

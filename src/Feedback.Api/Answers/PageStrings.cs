@@ -1,5 +1,5 @@
 using Feedback.Core.Common;
-using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
 
 namespace Feedback.Api.Answers;
 
@@ -93,8 +93,9 @@ internal sealed record PageStrings(
     /// The locale of a page with no survey behind it (unknown token): the browser's most preferred language we have,
     /// else English.
     /// </summary>
-    public static string LocaleOf(RequestHeaders headers) =>
-        headers.AcceptLanguage
+    public static string LocaleOf(HttpRequest request) =>
+        // TryParseList: a malformed header falls back to English instead of failing the page.
+        (StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages) ? languages : [])
             .Where(l => l.Quality is not 0 && Locales.IsValid(l.Value.Value) && Has(l.Value.Value!))
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value!)
