@@ -82,5 +82,26 @@ internal static class SqliteSchema
             created_at TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            survey_id TEXT NULL,
+            template_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            comment TEXT NULL,
+            has_comment INTEGER NOT NULL,
+            locale TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            properties TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_responses_template ON responses (template_id, answered_at);
+        CREATE INDEX ix_responses_updated ON responses (updated_at);
+        CREATE INDEX ix_responses_customer ON responses (customer_id);
+        """,
     ];
 }

@@ -19,6 +19,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<ISurveyStore, SqliteSurveyStore>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ISuppressionStore, SqliteSuppressionStore>();
+        services.AddSingleton<IResponseStore, SqliteResponseStore>();
         return services;
     }
 }

@@ -32,6 +32,8 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     protected ISuppressionStore Suppressions => Services.GetRequiredService<ISuppressionStore>();
 
+    protected IResponseStore Responses => Services.GetRequiredService<IResponseStore>();
+
     /// <summary>
     /// Registers the adapter and puts its settings into <paramref name="configuration"/>: a store of this
     /// instance's own (classes run in parallel), the same one on every call of <see cref="BuildServices"/> (a restart).

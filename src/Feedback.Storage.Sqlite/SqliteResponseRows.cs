@@ -1,0 +1,79 @@
+using Feedback.Core.Responses;
+using Feedback.Core.Storage;
+using Feedback.Core.Templates;
+using Microsoft.Data.Sqlite;
+
+namespace Feedback.Storage.Sqlite;
+
+/// <summary>
+/// A response row: every field a list can filter on is a column (so the indexes can serve it); properties are a JSON
+/// object, filtered with <c>json_extract</c>.
+/// </summary>
+internal static class SqliteResponseRows
+{
+    public const string Columns =
+        "id, survey_id, template_id, kind, score, comment, has_comment, locale, customer_id, subject_id, channel, properties, answered_at, updated_at";
+
+    public const string Values =
+        "$id, $survey_id, $template_id, $kind, $score, $comment, $has_comment, $locale, $customer_id, $subject_id, $channel, $properties, $answered_at, $updated_at";
+
+    /// <summary>Every column but the id, taken from the row being inserted: the last answer replaces the whole record.</summary>
+    public static readonly string ReplaceAll = string.Join(", ", Columns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+
+    /// <summary>The filters of <see cref="ResponseQuery"/>; a null parameter matches everything.</summary>
+    public const string Filter =
+        """
+        ($template IS NULL OR template_id = $template) AND ($kind IS NULL OR kind = $kind)
+          AND ($from IS NULL OR answered_at >= $from) AND ($to IS NULL OR answered_at < $to)
+          AND ($min IS NULL OR score >= $min) AND ($max IS NULL OR score <= $max)
+          AND ($has_comment IS NULL OR has_comment = $has_comment) AND ($customer IS NULL OR customer_id = $customer)
+          AND ($updated_since IS NULL OR updated_at >= $updated_since)
+          AND NOT EXISTS (SELECT 1 FROM json_each($properties) AS wanted
+                          WHERE json_extract(responses.properties, '$."' || wanted.key || '"') IS NOT wanted.value)
+        """;
+
+    public static (string, object?)[] Parameters(SurveyResponse r) =>
+    [
+        ("$id", r.Id), ("$survey_id", r.SurveyId), ("$template_id", r.TemplateId), ("$kind", r.Kind.ToString()), ("$score", r.Score),
+        ("$comment", r.Comment), ("$has_comment", HasComment(r.Comment)), ("$locale", r.Locale), ("$customer_id", r.CustomerId),
+        ("$subject_id", r.SubjectId), ("$channel", r.Channel), ("$properties", SqliteValues.ToJson(r.Properties)),
+        ("$answered_at", SqliteValues.Time(r.AnsweredAt)), ("$updated_at", SqliteValues.Time(r.UpdatedAt)),
+    ];
+
+    public static (string, object?)[] FilterParameters(ResponseQuery q)
+    {
+        // Names are quoted into a JSON path; the API allows only letters, digits, '_', '.' and '-', so a quote is a bug upstream.
+        if (q.Properties.Keys.FirstOrDefault(k => k.Contains('"')) is { } bad)
+        {
+            throw new ArgumentException($"Property name '{bad}' contains a double quote.", nameof(q));
+        }
+        return
+        [
+            ("$template", q.TemplateId), ("$kind", q.Kind?.ToString()), ("$from", Time(q.From)), ("$to", Time(q.To)),
+            ("$min", q.MinScore), ("$max", q.MaxScore), ("$has_comment", q.HasComment), ("$customer", q.CustomerId),
+            ("$updated_since", Time(q.UpdatedSince)), ("$properties", SqliteValues.ToJson(q.Properties)),
+        ];
+    }
+
+    public static SurveyResponse Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        SurveyId = r.IsDBNull(1) ? null : r.GetString(1),
+        TemplateId = r.GetString(2),
+        Kind = Enum.Parse<SurveyKind>(r.GetString(3)),
+        Score = r.GetInt32(4),
+        Comment = r.IsDBNull(5) ? null : r.GetString(5),
+        Locale = r.GetString(7),
+        CustomerId = r.GetString(8),
+        SubjectId = r.GetString(9),
+        Channel = r.GetString(10),
+        Properties = SqliteValues.FromJson<Dictionary<string, string>>(r.GetString(11)),
+        AnsweredAt = SqliteValues.ParseTime(r.GetString(12)),
+        UpdatedAt = SqliteValues.ParseTime(r.GetString(13)),
+    };
+
+    /// <summary>A blank comment counts as none, the same rule the answer page applies.</summary>
+    public static bool HasComment(string? comment) => !string.IsNullOrWhiteSpace(comment);
+
+    private static string? Time(DateTimeOffset? value) => value is { } v ? SqliteValues.Time(v) : null;
+}

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using Feedback.Core.Common;
+using Feedback.Core.Responses;
+using Feedback.Core.Storage;
+using Microsoft.Data.Sqlite;
+using static Feedback.Storage.Sqlite.SqliteResponseRows;
+
+namespace Feedback.Storage.Sqlite;
+
+/// <summary>Responses. An answer and its survey's status change share one write transaction (BEGIN IMMEDIATE).</summary>
+public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStore
+{
+    private const string Select = $"SELECT {Columns} FROM responses";
+
+    public async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default)
+    {
+        if (response.SurveyId is not { } surveyId || response.Id != SurveyResponse.IdForSurvey(surveyId))
+        {
+            throw new ArgumentException($"An answer to a survey has the id rsp_{{surveyId}}, not '{response.Id}'.", nameof(response));
+        }
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var previous = await SingleAsync(connection, response.Id, ct);
+        var answered = await connection.ExecuteAsync("UPDATE surveys SET status = 'Answered', answered_at = $at WHERE id = $id", ct,
+            ("$id", surveyId), ("$at", SqliteValues.Time(response.AnsweredAt)));
+        if (answered == 0)
+        {
+            // Disposing the transaction uncommitted rolls back; no response without its survey.
+            throw new InvalidOperationException($"Survey '{surveyId}' does not exist.");
+        }
+        await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
+            $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
+        await transaction.CommitAsync(ct);
+        return (response, previous);
+    }
+
+    public async Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // Taking the write lock first makes insert-or-read one step, so a concurrent retry reads the winner.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var inserted = await connection.InsertAsync(
+            $"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING",
+            $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
+        var stored = inserted == 1 ? response : await SingleAsync(connection, response.Id, ct)
+            ?? throw new InvalidOperationException($"Response '{response.Id}' was neither inserted nor found.");
+        await transaction.CommitAsync(ct);
+        return (stored, inserted == 1);
+    }
+
+    public async Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await SingleAsync(connection, id, ct);
+    }
+
+    public async Task<Page<SurveyResponse>> ListAsync(ResponseQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var items = await connection.QueryAsync($"{Select} WHERE {Filter} AND ($after IS NULL OR id > $after) ORDER BY id LIMIT $limit",
+            Read, ct, [.. FilterParameters(query), ("$after", query.After), ("$limit", query.Limit + 1)]);
+        return items.Count > query.Limit
+            ? new Page<SurveyResponse>(items[..query.Limit], PageCursor.Encode(items[query.Limit - 1].Id))
+            : new Page<SurveyResponse>(items, null);
+    }
+
+    public async IAsyncEnumerable<SurveyResponse> StreamAsync(ResponseQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command($"{Select} WHERE {Filter} ORDER BY id", FilterParameters(query));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        // One row at a time from the reader: an export of every response never sits in memory.
+        while (await reader.ReadAsync(ct))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    private static async Task<SurveyResponse?> SingleAsync(SqliteConnection connection, string id, CancellationToken ct) =>
+        (await connection.QueryAsync($"{Select} WHERE id = $id", Read, ct, ("$id", id))).SingleOrDefault();
+}
