@@ -4,6 +4,14 @@ using Feedback.Api.Tests.Delivery;
 
 namespace Feedback.Api.Tests.Operations;
 
+/// <summary>
+/// OpenTelemetry listens to every meter named "Feedback" in the process, so surveys sent by test classes running in
+/// parallel (other hosts) would move these counters too; this collection runs alone.
+/// </summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests : DeliveryFixture
 {
     private async Task<string> ScrapeAsync()
