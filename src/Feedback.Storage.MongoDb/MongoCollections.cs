@@ -13,6 +13,7 @@ internal sealed class MongoCollections
     public const string SurveysName = "surveys";
     public const string EventsName = "events";
     public const string SuppressionsName = "suppressions";
+    public const string ResponsesName = "responses";
 
     public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options)
     {
@@ -24,6 +25,7 @@ internal sealed class MongoCollections
         Surveys = Database.GetCollection<SurveyDocument>(SurveysName);
         Events = Database.GetCollection<EventDocument>(EventsName);
         Suppressions = Database.GetCollection<SuppressionDocument>(SuppressionsName);
+        Responses = Database.GetCollection<ResponseDocument>(ResponsesName);
     }
 
     public IMongoDatabase Database { get; }
@@ -33,4 +35,5 @@ internal sealed class MongoCollections
     public IMongoCollection<SurveyDocument> Surveys { get; }
     public IMongoCollection<EventDocument> Events { get; }
     public IMongoCollection<SuppressionDocument> Suppressions { get; }
+    public IMongoCollection<ResponseDocument> Responses { get; }
 }

@@ -27,6 +27,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<ISurveyStore, MongoSurveyStore>();
         services.AddSingleton<IEventStore, MongoEventStore>();
         services.AddSingleton<ISuppressionStore, MongoSuppressionStore>();
+        services.AddSingleton<IResponseStore, MongoResponseStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Feedback.Core.Auth;
+using Feedback.Core.Responses;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 
@@ -15,6 +16,12 @@ internal static class Same
     }
 
     public static void Survey(Survey expected, Survey actual)
+    {
+        Assert.Equal(expected.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(expected with { Properties = NoProperties }, actual with { Properties = NoProperties });
+    }
+
+    public static void Response(SurveyResponse expected, SurveyResponse actual)
     {
         Assert.Equal(expected.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(expected with { Properties = NoProperties }, actual with { Properties = NoProperties });

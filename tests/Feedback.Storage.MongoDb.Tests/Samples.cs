@@ -1,4 +1,5 @@
 using Feedback.Core.Auth;
+using Feedback.Core.Responses;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 
@@ -76,6 +77,39 @@ internal static class Samples
         SendAt = Now,
         CreatedAt = Now,
         Token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB",
+    };
+
+    /// <summary>An answer to <see cref="Survey"/> with a Hebrew comment, changed after it was first given.</summary>
+    public static SurveyResponse Response() => new()
+    {
+        Id = "rsp_srv_0193f1c2a0007000a000000000000002",
+        SurveyId = "srv_0193f1c2a0007000a000000000000002",
+        TemplateId = "tpl_0193f1c2a0007000a000000000000001",
+        Kind = SurveyKind.Nps,
+        Score = 9,
+        Comment = "שירות מעולה, תודה!",
+        Locale = "he",
+        CustomerId = "c-17",
+        SubjectId = "ticket-42",
+        Channel = "email",
+        Properties = new Dictionary<string, string> { ["channel"] = "email", ["shop.region"] = "eu-central" },
+        AnsweredAt = Now.AddMinutes(8),
+        UpdatedAt = Now.AddMinutes(9),
+    };
+
+    /// <summary>An answer taken by phone: no survey, no comment, no properties.</summary>
+    public static SurveyResponse PhoneResponse() => new()
+    {
+        Id = "call-2026-11-23-0042",
+        TemplateId = "tpl_0193f1c2a0007000a000000000000001",
+        Kind = SurveyKind.Csat,
+        Score = 2,
+        Locale = "en",
+        CustomerId = "c-18",
+        SubjectId = "order-7",
+        Channel = "phone",
+        AnsweredAt = Now,
+        UpdatedAt = Now,
     };
 
     public static ApiKey Key() => new("key_0193f1c2a0007000a000000000000004", "helpdesk", [ApiScope.Ingest, ApiScope.Read],

@@ -79,5 +79,6 @@ public sealed class OptionsTests
         Assert.IsType<MongoSurveyStore>(services.GetRequiredService<ISurveyStore>());
         Assert.IsType<MongoEventStore>(services.GetRequiredService<IEventStore>());
         Assert.IsType<MongoSuppressionStore>(services.GetRequiredService<ISuppressionStore>());
+        Assert.IsType<MongoResponseStore>(services.GetRequiredService<IResponseStore>());
     }
 }

@@ -43,6 +43,13 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public void ResponsesAreIndexedForTemplateTimeRangesIncrementalPullsAndCustomers()
+    {
+        Bson.AssertEqual("[{ key: { templateId: 1, answeredAt: 1 } }, { key: { updatedAt: 1 } }, { key: { customerId: 1 } }]",
+            Describe(MongoResponseQueries.Indexes));
+    }
+
+    [Fact]
     public void ReadinessPingIsThePingCommand()
     {
         Bson.AssertEqual("{ ping: 1 }", MongoStorageLifecycle.PingCommand);

@@ -1,0 +1,57 @@
+using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
+using Feedback.Storage.MongoDb.Documents;
+using MongoDB.Driver;
+
+namespace Feedback.Storage.MongoDb.Queries;
+
+/// <summary>The look-ups and list filters of <c>responses</c>, the survey update of an answer, and the collection's indexes.</summary>
+internal static class MongoResponseQueries
+{
+    private static FilterDefinitionBuilder<ResponseDocument> Filter => Builders<ResponseDocument>.Filter;
+    private static IndexKeysDefinitionBuilder<ResponseDocument> Keys => Builders<ResponseDocument>.IndexKeys;
+
+    public static FilterDefinition<ResponseDocument> ById(string id) => Filter.Eq(r => r.Id, id);
+
+    public static SortDefinition<ResponseDocument> ById() => MongoPaging.By<ResponseDocument>(r => r.Id);
+
+    /// <summary>A page: the query's filters after its cursor.</summary>
+    public static FilterDefinition<ResponseDocument> List(ResponseQuery query) =>
+        MongoPaging.After<ResponseDocument>(r => r.Id, query.After) & Matching(query);
+
+    /// <summary>The query's filters alone (a stream ignores the cursor); from inclusive, to exclusive, scores inclusive.</summary>
+    public static FilterDefinition<ResponseDocument> Matching(ResponseQuery query)
+    {
+        var filter = Filter.Empty;
+        filter &= query.TemplateId is { } template ? Filter.Eq(r => r.TemplateId, template) : Filter.Empty;
+        filter &= query.Kind is { } kind ? Filter.Eq(r => r.Kind, kind) : Filter.Empty;
+        filter &= query.From is { } from ? Filter.Gte(r => r.AnsweredAt, from) : Filter.Empty;
+        filter &= query.To is { } to ? Filter.Lt(r => r.AnsweredAt, to) : Filter.Empty;
+        filter &= query.MinScore is { } min ? Filter.Gte(r => r.Score, min) : Filter.Empty;
+        filter &= query.MaxScore is { } max ? Filter.Lte(r => r.Score, max) : Filter.Empty;
+        filter &= query.HasComment is { } hasComment ? Filter.Eq(r => r.HasComment, hasComment) : Filter.Empty;
+        filter &= query.CustomerId is { } customer ? Filter.Eq(r => r.CustomerId, customer) : Filter.Empty;
+        filter &= query.UpdatedSince is { } since ? Filter.Gte(r => r.UpdatedAt, since) : Filter.Empty;
+        foreach (var (name, value) in query.Properties)
+        {
+            filter &= Filter.ElemMatch(r => r.Properties, p => p.K == name && p.V == value);
+        }
+        return filter;
+    }
+
+    /// <summary>What an answer does to its survey; repeating it is harmless, so a retried answer repairs a half-done one.</summary>
+    public static FilterDefinition<SurveyDocument> Survey(string surveyId) => Builders<SurveyDocument>.Filter.Eq(s => s.Id, surveyId);
+
+    public static UpdateDefinition<SurveyDocument> Answered(DateTimeOffset answeredAt) =>
+        Builders<SurveyDocument>.Update.Set(s => s.Status, SurveyStatus.Answered).Set(s => s.AnsweredAt, answeredAt);
+
+    public static IReadOnlyList<CreateIndexModel<ResponseDocument>> Indexes { get; } =
+    [
+        // Per-template lists and exports over a time range.
+        new(Keys.Ascending(r => r.TemplateId).Ascending(r => r.AnsweredAt)),
+        // Incremental pulls (updatedSince).
+        new(Keys.Ascending(r => r.UpdatedAt)),
+        // A customer's answers, and their erasure.
+        new(Keys.Ascending(r => r.CustomerId)),
+    ];
+}

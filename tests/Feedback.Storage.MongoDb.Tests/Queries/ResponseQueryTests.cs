@@ -1,0 +1,97 @@
+using Feedback.Core.Storage;
+using Feedback.Core.Templates;
+using static Feedback.Storage.MongoDb.Queries.MongoResponseQueries;
+
+namespace Feedback.Storage.MongoDb.Tests.Queries;
+
+public sealed class ResponseQueryTests
+{
+    [Fact]
+    public void LookUpUsesTheIdAndListsSortById()
+    {
+        Bson.AssertEqual("{ _id: 'rsp_1' }", Bson.Render(ById("rsp_1")));
+        Bson.AssertEqual("{ _id: 1 }", Bson.Render(ById()));
+    }
+
+    [Fact]
+    public void ListWithoutFiltersMatchesEverything()
+    {
+        Bson.AssertEqual("{ }", Bson.Render(List(new ResponseQuery())));
+        Bson.AssertEqual("{ }", Bson.Render(Matching(new ResponseQuery())));
+    }
+
+    [Theory]
+    [InlineData("templateId", "{ templateId: 'tpl_1' }")]
+    [InlineData("kind", "{ kind: 'Ces' }")]
+    [InlineData("from", "{ answeredAt: { $gte: ISODate('2026-11-23T10:00:00.123Z') } }")]
+    [InlineData("to", "{ answeredAt: { $lt: ISODate('2026-11-23T10:00:00.123Z') } }")]
+    [InlineData("minScore", "{ score: { $gte: 9 } }")]
+    [InlineData("maxScore", "{ score: { $lte: 6 } }")]
+    [InlineData("hasComment", "{ hasComment: false }")]
+    [InlineData("customerId", "{ customerId: 'c-17' }")]
+    [InlineData("updatedSince", "{ updatedAt: { $gte: ISODate('2026-11-23T10:00:00.123Z') } }")]
+    [InlineData("properties", "{ properties: { $elemMatch: { k: 'shop.region', v: 'eu-central' } } }")]
+    [InlineData("after", "{ _id: { $gt: 'rsp_9' } }")]
+    public void EachFilterAloneRendersAsItsOwnCondition(string field, string expected)
+    {
+        var query = field switch
+        {
+            "templateId" => new ResponseQuery { TemplateId = "tpl_1" },
+            "kind" => new ResponseQuery { Kind = SurveyKind.Ces },
+            "from" => new ResponseQuery { From = Samples.Now },
+            "to" => new ResponseQuery { To = Samples.Now },
+            "minScore" => new ResponseQuery { MinScore = 9 },
+            "maxScore" => new ResponseQuery { MaxScore = 6 },
+            "hasComment" => new ResponseQuery { HasComment = false },
+            "customerId" => new ResponseQuery { CustomerId = "c-17" },
+            "updatedSince" => new ResponseQuery { UpdatedSince = Samples.Now },
+            "properties" => new ResponseQuery { Properties = new Dictionary<string, string> { ["shop.region"] = "eu-central" } },
+            "after" => new ResponseQuery { After = "rsp_9" },
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+        };
+
+        Bson.AssertEqual(expected, Bson.Render(List(query)));
+    }
+
+    [Fact]
+    public void ListCombinesEveryFilterWithTheCursor()
+    {
+        var query = new ResponseQuery
+        {
+            TemplateId = "tpl_1", Kind = SurveyKind.Nps, From = Samples.Now, To = Samples.Now.AddDays(7), MinScore = 0, MaxScore = 6,
+            HasComment = true, CustomerId = "c-17", UpdatedSince = Samples.Now.AddDays(-1), After = "rsp_9",
+            Properties = new Dictionary<string, string> { ["channel"] = "email" },
+        };
+
+        Bson.AssertEqual("""
+            { _id: { $gt: 'rsp_9' }, templateId: 'tpl_1', kind: 'Nps',
+              answeredAt: { $gte: ISODate('2026-11-23T10:00:00.123Z'), $lt: ISODate('2026-11-30T10:00:00.123Z') },
+              score: { $gte: 0, $lte: 6 }, hasComment: true, customerId: 'c-17',
+              updatedAt: { $gte: ISODate('2026-11-22T10:00:00.123Z') }, properties: { $elemMatch: { k: 'channel', v: 'email' } } }
+            """, Bson.Render(List(query)));
+    }
+
+    [Fact]
+    public void EveryGivenPropertyMustMatchItsOwnPair()
+    {
+        var query = new ResponseQuery { Properties = new Dictionary<string, string> { ["channel"] = "email", ["shop.region"] = "eu-central" } };
+
+        Bson.AssertEqual("""
+            { $and: [{ properties: { $elemMatch: { k: 'channel', v: 'email' } } },
+                     { properties: { $elemMatch: { k: 'shop.region', v: 'eu-central' } } }] }
+            """, Bson.Render(List(query)));
+    }
+
+    [Fact]
+    public void StreamFiltersIgnoreTheCursor()
+    {
+        Bson.AssertEqual("{ customerId: 'c-17' }", Bson.Render(Matching(new ResponseQuery { CustomerId = "c-17", After = "rsp_9", Limit = 1 })));
+    }
+
+    [Fact]
+    public void AnswerMarksItsSurveyAnsweredAtTheAnswerTime()
+    {
+        Bson.AssertEqual("{ _id: 'srv_1' }", Bson.Render(Survey("srv_1")));
+        Bson.AssertEqual("{ $set: { status: 'Answered', answeredAt: ISODate('2026-11-23T10:00:00.123Z') } }", Bson.Render(Answered(Samples.Now)));
+    }
+}
