@@ -33,21 +33,23 @@ public sealed class SendGridOptions : IValidatableObject
         {
             yield return new($"{SectionName}:BaseUrl must be an absolute http(s) URL.", [nameof(BaseUrl)]);
         }
-        if (!string.IsNullOrWhiteSpace(WebhookPublicKey) && !IsEcPublicKey(WebhookPublicKey))
+        if (!string.IsNullOrWhiteSpace(WebhookPublicKey) && !IsP256PublicKey(WebhookPublicKey))
         {
             yield return new(
-                $"{SectionName}:WebhookPublicKey must be the base64 public key shown in SendGrid's Event Webhook settings.",
+                $"{SectionName}:WebhookPublicKey must be the base64 P-256 public key shown in SendGrid's Event Webhook settings.",
                 [nameof(WebhookPublicKey)]);
         }
     }
 
-    private static bool IsEcPublicKey(string base64)
+    // SendGrid signs with P-256, and the verifier (starkbank-ecdsa) throws on curves it does not know, so any other
+    // curve must stop start-up here rather than turn every webhook call into a 500.
+    private static bool IsP256PublicKey(string base64)
     {
         try
         {
             using var ecdsa = ECDsa.Create();
             ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(base64), out _);
-            return true;
+            return ecdsa.ExportParameters(includePrivateParameters: false).Curve.Oid.Value == ECCurve.NamedCurves.nistP256.Oid.Value;
         }
         catch (Exception e) when (e is FormatException or CryptographicException)
         {

@@ -8,6 +8,6 @@ public sealed class SqliteStorageOptions
     public const string SectionName = "Feedback:Storage:Sqlite";
 
     /// <summary>Path of the database file; its directory is created on start.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Feedback:Storage:Sqlite:Path is required")]
     public string Path { get; set; } = "data/feedback.db";
 }

@@ -15,7 +15,7 @@ public static class ApiKeysApi
 
         group.MapPost("/", CreateAsync).WithSummary("Create an API key; the secret is returned once.");
         group.MapGet("/", ListAsync).WithSummary("List API keys (without secrets), revoked ones included.");
-        group.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke an API key.");
+        group.MapDelete("/{id}", RevokeAsync).ProducesProblems(404).WithSummary("Revoke an API key.");
         return app;
     }
 
@@ -36,7 +36,7 @@ public static class ApiKeysApi
     public static async Task<Ok<ApiKeyList>> ListAsync(IApiKeyStore keys, CancellationToken ct) =>
         TypedResults.Ok(new ApiKeyList((await keys.ListAsync(ct)).Select(ApiKeyResponse.From).ToList()));
 
-    public static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RevokeAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string id, IApiKeyStore keys, TimeProvider time, CancellationToken ct)
     {
         if (await keys.GetAsync(id, ct) is null)

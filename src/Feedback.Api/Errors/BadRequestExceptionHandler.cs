@@ -25,9 +25,13 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
         var field = JsonField(json.Path);
-        var message = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? "has the wrong type or an unknown value"
-            : $"is not valid JSON: {json.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}";
+        var message = json.Message switch
+        {
+            var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "has the wrong type or an unknown value",
+            // The serializer's own message names the .NET type it was reading.
+            var m when m.StartsWith("Duplicate propert", StringComparison.Ordinal) => "is given more than once",
+            var m => $"is not valid JSON: {m.Split(" Path:")[0].Split(" LineNumber:")[0]}",
+        };
         if (json.LineNumber is { } line && json.BytePositionInLine is { } position)
         {
             message += $" (line {line + 1}, byte {position + 1})";

@@ -29,7 +29,8 @@ public static class ErrorExtensions
         return app;
     }
 
-    // Kestrel enforces the same limit while reading; this answers early when Content-Length already says too much.
+    // Answers early when Content-Length already says too much; otherwise the server enforces the limit while the body is read.
+    // Set per request (not on KestrelServerOptions) so the options are only read once start-up has validated them.
     private static Task RejectOversizedBodies(HttpContext context, Func<Task> next)
     {
         var limit = context.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value.MaxRequestBodyBytes;

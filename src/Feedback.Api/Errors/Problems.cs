@@ -1,22 +1,32 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Errors;
 
-/// <summary>Typed Problem Details results, so handlers declare them in their union return types (and in the OpenAPI document).</summary>
+/// <summary>
+/// Problem Details results for the errors handlers return. They go through <see cref="IProblemDetailsService"/>, so the body is
+/// <c>application/problem+json</c> with the trace id like every other error (<c>TypedResults.NotFound(problem)</c> would send
+/// <c>application/json</c>); routes document them with <see cref="ProducesProblems"/>.
+/// </summary>
 public static class Problems
 {
-    public static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(Create(StatusCodes.Status404NotFound, "Not found", detail));
+    public static ProblemHttpResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail);
 
-    public static Conflict<ProblemDetails> Conflict(string detail) =>
-        TypedResults.Conflict(Create(StatusCodes.Status409Conflict, "Conflict", detail));
+    public static ProblemHttpResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail);
 
-    public static ProblemHttpResult PreconditionFailed(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+    public static ProblemHttpResult PreconditionFailed(string detail) => Create(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
 
-    private static ProblemDetails Create(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail, Type = $"https://tools.ietf.org/html/rfc9110#section-15.5.{status - 399}" };
+    private static ProblemHttpResult Create(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+
+    /// <summary>Documents the Problem Details statuses a route answers besides the group's ones (404, 409, 412 …).</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes)
+        {
+            builder.ProducesProblem(status);
+        }
+        return builder;
+    }
 
     /// <summary>The error responses every API route can give (documented once per group).</summary>
     public static TBuilder WithFeedbackErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

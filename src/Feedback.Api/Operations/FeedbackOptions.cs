@@ -11,7 +11,7 @@ public sealed class FeedbackOptions : IValidatableObject
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>Largest request body accepted, in bytes (413 above it).</summary>
-    [Range(1024, 64 * 1024 * 1024, ErrorMessage = "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
+    [Range(typeof(long), "1024", "67108864", ErrorMessage = "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

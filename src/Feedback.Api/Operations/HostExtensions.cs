@@ -6,7 +6,7 @@ namespace Feedback.Api.Operations;
 
 public static class HostExtensions
 {
-    /// <summary>Clock, JSON conventions, options and request limits shared by every feature.</summary>
+    /// <summary>Clock, JSON conventions and options shared by every feature (the body limit is applied per request by UseFeedbackErrors).</summary>
     public static WebApplicationBuilder AddFeedbackHost(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -15,13 +15,12 @@ public static class HostExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
-        builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelLimits>();
         return builder;
     }
 
     public static void ConfigureJson(JsonSerializerOptions json)
     {
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new StrictEnumConverter());
         json.NumberHandling = JsonNumberHandling.Strict;
         json.AllowDuplicateProperties = false;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -40,12 +39,11 @@ public static class HostExtensions
             await Console.Error.WriteLineAsync($"Invalid configuration: {string.Join("; ", e.Failures)}");
             return 2;
         }
-    }
-
-    private sealed class KestrelLimits(IOptions<FeedbackOptions> options)
-        : IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>
-    {
-        public void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel) =>
-            kestrel.Limits.MaxRequestBodySize = options.Value.MaxRequestBodyBytes;
+        // A value the binder cannot convert ("4MB" for a number) fails before validation; its message names the key.
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
+            return 2;
+        }
     }
 }

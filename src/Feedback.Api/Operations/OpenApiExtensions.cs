@@ -8,5 +8,6 @@ public static class OpenApiExtensions
         {
             o.AddDocumentTransformer<FeedbackDocumentTransformer>();
             o.AddOperationTransformer<ErrorResponsesTransformer>();
+            o.AddSchemaTransformer<EnumSchemaTransformer>();
         });
 }

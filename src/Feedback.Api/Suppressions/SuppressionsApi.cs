@@ -3,7 +3,6 @@ using Feedback.Api.Errors;
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Suppressions;
 
@@ -23,9 +22,9 @@ public static class SuppressionsApi
         var group = app.MapGroup("/v1/suppressions").WithTags("Suppressions").WithFeedbackErrors();
 
         group.MapGet("/", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List suppressed addresses, ordered by address, paged by cursor.");
-        group.MapGet("/{email}", GetAsync).RequireAuthorization(Scopes.Read).WithSummary("Whether an address is suppressed, and why.");
+        group.MapGet("/{email}", GetAsync).ProducesProblems(404).RequireAuthorization(Scopes.Read).WithSummary("Whether an address is suppressed, and why.");
         group.MapPost("/", AddAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Suppress an address: no survey is sent to it any more.");
-        group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(Scopes.Admin).WithSummary("Lift a suppression (admin: it overrides a bounce or a customer's wish).");
+        group.MapDelete("/{email}", RemoveAsync).ProducesProblems(404).RequireAuthorization(Scopes.Admin).WithSummary("Lift a suppression (admin: it overrides a bounce or a customer's wish).");
         return app;
     }
 
@@ -42,8 +41,8 @@ public static class SuppressionsApi
         return TypedResults.Ok(new SuppressionList(page.Items.Select(SuppressionResponse.From).ToList(), page.NextCursor));
     }
 
-    public static async Task<Results<Ok<SuppressionResponse>, NotFound<ProblemDetails>>> GetAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>
-        await suppressions.GetAsync(Emails.Normalize(email), ct) is { } found
+    public static async Task<Results<Ok<SuppressionResponse>, ProblemHttpResult>> GetAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>
+        await suppressions.GetAsync(Address(email), ct) is { } found
             ? TypedResults.Ok(SuppressionResponse.From(found))
             : Problems.NotFound($"'{email}' is not suppressed.");
 
@@ -71,8 +70,12 @@ public static class SuppressionsApi
         return TypedResults.Ok(SuppressionResponse.From((await suppressions.GetAsync(suppression.Email, ct))!));
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RemoveAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>
-        await suppressions.RemoveAsync(Emails.Normalize(email), ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>
+        await suppressions.RemoveAsync(Address(email), ct)
             ? TypedResults.NoContent()
             : Problems.NotFound($"'{email}' is not suppressed.");
+
+    // The server decodes every escape in a path except %2F, so an address with a '/' (valid in the local part) arrives
+    // with "%2F" in it; without this the Location of such a suppression would 404 and it could never be lifted.
+    private static string Address(string routeValue) => Emails.Normalize(routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase));
 }

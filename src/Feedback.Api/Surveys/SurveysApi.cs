@@ -6,7 +6,6 @@ using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Surveys;
 
@@ -16,15 +15,15 @@ public static class SurveysApi
     {
         var group = app.MapGroup("/v1/surveys").WithTags("Surveys").WithFeedbackErrors();
 
-        group.MapPost("/", SendAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Schedule a survey for a customer directly.");
-        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).WithSummary("Get a survey and its delivery state.");
+        group.MapPost("/", SendAsync).ProducesProblems(409).RequireAuthorization(Scopes.Ingest).WithSummary("Schedule a survey for a customer directly.");
+        group.MapGet("/{id}", GetAsync).ProducesProblems(404).RequireAuthorization(Scopes.Read).WithSummary("Get a survey and its delivery state.");
         group.MapGet("/", SurveyListing.ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List surveys by status, template, subject or customer, paged by cursor.");
-        group.MapDelete("/{id}", CancelAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).");
+        group.MapDelete("/{id}", CancelAsync).ProducesProblems(404, 409).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).");
         group.MapDelete("/", SurveyListing.CancelBySubjectAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel every scheduled survey of a subject (?subjectId=).");
         return app;
     }
 
-    public static async Task<Results<Created<SurveyResponse>, ValidationProblem, Conflict<ProblemDetails>>> SendAsync(
+    public static async Task<Results<Created<SurveyResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
         SendSurveyRequest request, ITemplateStore templates, ISurveyStore surveys, ISuppressionStore suppressions,
         SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
     {
@@ -52,12 +51,12 @@ public static class SurveysApi
         return TypedResults.Created($"/v1/surveys/{survey.Id}", SurveyResponse.From(survey));
     }
 
-    public static async Task<Results<Ok<SurveyResponse>, NotFound<ProblemDetails>>> GetAsync(string id, ISurveyStore surveys, CancellationToken ct) =>
+    public static async Task<Results<Ok<SurveyResponse>, ProblemHttpResult>> GetAsync(string id, ISurveyStore surveys, CancellationToken ct) =>
         await surveys.GetAsync(id, ct) is { } survey
             ? TypedResults.Ok(SurveyResponse.From(survey))
             : Problems.NotFound($"Survey '{id}' does not exist.");
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(
         string id, ISurveyStore surveys, TimeProvider time, CancellationToken ct)
     {
         if (await surveys.GetAsync(id, ct) is not { } survey)

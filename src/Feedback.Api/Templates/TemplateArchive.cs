@@ -2,14 +2,13 @@ using Feedback.Api.Errors;
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Templates;
 
 /// <summary>Archiving and the version history of templates.</summary>
 public static class TemplateArchive
 {
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> ArchiveAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
         string id, ITemplateStore templates, ISurveyStore surveys, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (await templates.GetAsync(id, ct) is not { } current)
@@ -35,7 +34,7 @@ public static class TemplateArchive
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<TemplateList>, NotFound<ProblemDetails>>> ListVersionsAsync(
+    public static async Task<Results<Ok<TemplateList>, ProblemHttpResult>> ListVersionsAsync(
         string id, ITemplateStore templates, CancellationToken ct)
     {
         var versions = await templates.ListVersionsAsync(id, ct);
@@ -44,7 +43,7 @@ public static class TemplateArchive
             : TypedResults.Ok(new TemplateList(versions.Select(TemplateResponse.From).ToList(), null));
     }
 
-    public static async Task<Results<Ok<TemplateResponse>, NotFound<ProblemDetails>>> GetVersionAsync(
+    public static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> GetVersionAsync(
         string id, int version, ITemplateStore templates, CancellationToken ct) =>
         await templates.GetVersionAsync(id, version, ct) is { } template
             ? TypedResults.Ok(TemplateResponse.From(template))

@@ -4,7 +4,6 @@ using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Templates;
 
@@ -16,11 +15,11 @@ public static class TemplatesApi
 
         group.MapPost("/", CreateAsync).RequireAuthorization(Scopes.Admin).WithSummary("Create a template (version 1).");
         group.MapGet("/", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List templates, oldest first, paged by cursor.");
-        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).WithSummary("Get the current version of a template; the ETag header carries its version.");
-        group.MapPut("/{id}", ReplaceAsync).RequireAuthorization(Scopes.Admin).WithSummary("Replace a template, creating a new version; If-Match with the ETag guards against lost updates (412).");
-        group.MapDelete("/{id}", TemplateArchive.ArchiveAsync).RequireAuthorization(Scopes.Admin).WithSummary("Archive a template: it stops scheduling surveys and its pending surveys are cancelled.");
-        group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync).RequireAuthorization(Scopes.Read).WithSummary("Every version of a template, oldest first.");
-        group.MapGet("/{id}/versions/{version:int}", TemplateArchive.GetVersionAsync).RequireAuthorization(Scopes.Read).WithSummary("One version of a template.");
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("Get the current version of a template; the ETag header carries its version.");
+        group.MapPut("/{id}", ReplaceAsync).RequireAuthorization(Scopes.Admin).ProducesProblems(404, 409, 412).WithSummary("Replace a template, creating a new version; If-Match with the ETag guards against lost updates (412).");
+        group.MapDelete("/{id}", TemplateArchive.ArchiveAsync).RequireAuthorization(Scopes.Admin).ProducesProblems(404, 412).WithSummary("Archive a template: it stops scheduling surveys and its pending surveys are cancelled.");
+        group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("Every version of a template, oldest first.");
+        group.MapGet("/{id}/versions/{version:int}", TemplateArchive.GetVersionAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("One version of a template.");
         return app;
     }
 
@@ -65,7 +64,7 @@ public static class TemplatesApi
         return TypedResults.Ok(new TemplateList(page.Items.Select(TemplateResponse.From).ToList(), page.NextCursor));
     }
 
-    public static async Task<Results<Ok<TemplateResponse>, NotFound<ProblemDetails>>> GetAsync(
+    public static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> GetAsync(
         string id, ITemplateStore templates, HttpContext http, CancellationToken ct)
     {
         if (await templates.GetAsync(id, ct) is not { } template)
@@ -76,7 +75,7 @@ public static class TemplatesApi
         return TypedResults.Ok(TemplateResponse.From(template));
     }
 
-    public static async Task<Results<Ok<TemplateResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> ReplaceAsync(
+    public static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
         string id, TemplateRequest request, ITemplateStore templates, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (await templates.GetAsync(id, ct) is not { } current)

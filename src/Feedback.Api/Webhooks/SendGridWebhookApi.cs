@@ -57,7 +57,9 @@ public static class SendGridWebhookApi
     {
         var kind = Text(e, "event");
         var email = Text(e, "email");
-        var at = e.TryGetProperty("timestamp", out var ts) && ts.TryGetInt64(out var unix) && unix is > 0 and < 32503680000
+        // TryGetInt64 throws on a non-number; one odd entry must not fail the batch (SendGrid would retry it for hours).
+        var at = e.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.Number && ts.TryGetInt64(out var unix)
+            && unix is > 0 and < 32503680000
             ? DateTimeOffset.FromUnixTimeSeconds(unix)
             : time.GetUtcNow();
         if (kind is not null && Suppressing.Contains(kind) && email is not null && Emails.IsValid(email))

@@ -9,7 +9,8 @@ namespace Feedback.Core.Common;
 /// </summary>
 public static partial class Iso8601Duration
 {
-    [GeneratedRegex(@"^P(?:(?<w>\d+)W|(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<m>\d+)M)?(?:(?<s>\d+(?:\.\d{1,7})?)S)?)?)$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits ("P\u0661D"), which double.Parse then refuses with an exception.
+    [GeneratedRegex(@"^P(?:(?<w>[0-9]+)W|(?:(?<d>[0-9]+)D)?(?:T(?:(?<h>[0-9]+)H)?(?:(?<m>[0-9]+)M)?(?:(?<s>[0-9]+(?:\.[0-9]{1,7})?)S)?)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, out TimeSpan value, out string error)
@@ -48,6 +49,7 @@ public static partial class Iso8601Duration
         }
         if (value > TimeSpan.FromDays(3660))
         {
+            value = TimeSpan.Zero;
             error = "must not exceed 3660 days";
             return false;
         }

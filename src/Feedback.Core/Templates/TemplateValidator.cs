@@ -45,7 +45,10 @@ public static partial class TemplateValidator
         {
             ValidateDuration("quietPeriod", template.QuietPeriod, errors);
         }
-        if (errors.IsValid && template.ReminderAfterSpan is { } reminder && reminder >= template.ExpiresAfterSpan)
+        // Compared whenever both parse, so one 400 also lists this next to unrelated errors.
+        if (Iso8601Duration.TryParse(template.ReminderAfter, out var reminder, out _)
+            && Iso8601Duration.TryParse(template.ExpiresAfter, out var expires, out _)
+            && reminder >= expires)
         {
             errors.Add("reminderAfter", "must be shorter than expiresAfter");
         }

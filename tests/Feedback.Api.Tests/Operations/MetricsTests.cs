@@ -4,10 +4,8 @@ using Feedback.Api.Tests.Delivery;
 
 namespace Feedback.Api.Tests.Operations;
 
-/// <summary>
-/// OpenTelemetry listens to every meter named "Feedback" in the process, so surveys sent by test classes running in
-/// parallel (other hosts) would move these counters too; this collection runs alone.
-/// </summary>
+// OpenTelemetry listens to meters by name across the process, so another test host's surveys would be counted too:
+// these tests run alone.
 [CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
 public sealed class MetricsCollection;
 

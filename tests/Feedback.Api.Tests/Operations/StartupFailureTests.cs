@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Feedback.Api.Tests.Operations;
+
+/// <summary>The real process with bad configuration: exit code 2 and one line on stderr naming the key, no stack trace.</summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("feedback-startup-").FullName;
+
+    public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
+
+    [Theory]
+    [InlineData("Feedback__Storage__Provider", "oracle", "Feedback:Storage:Provider must be 'sqlite' or 'mongodb'")]
+    [InlineData("Feedback__PublicBaseUrl", "not-a-url", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Feedback__MaxRequestBodyBytes", "12", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
+    [InlineData("Feedback__MaxRequestBodyBytes", "4MB", "'4MB' at 'Feedback:MaxRequestBodyBytes'")]
+    [InlineData("Feedback__MaxRequestBodyBytes", "1000000000000", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
+    [InlineData("Feedback__Storage__Sqlite__Path", "", "Feedback:Storage:Sqlite:Path is required")]
+    public async Task BadValueEndsTheProcessWithOneLineNamingTheKey(string variable, string value, string expected)
+    {
+        var (exitCode, stderr) = await RunServiceAsync((variable, value));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Invalid configuration: ", line);
+        Assert.Contains(expected, line);
+    }
+
+    // Runs Feedback.Api.dll from the test's output folder, where the build copies it with its runtimeconfig and appsettings.
+    private async Task<(int ExitCode, string Stderr)> RunServiceAsync(params (string Name, string Value)[] environment)
+    {
+        var assembly = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { assembly },
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Feedback__Storage__Sqlite__Path"] = Path.Combine(_dataDirectory, "feedback.db");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The service did not stop within 30 s; it started despite the bad configuration. Output: {await stdout}");
+        }
+        await stdout;
+        return (process.ExitCode, await stderr);
+    }
+}
