@@ -1,3 +1,4 @@
+using Feedback.Api.Answers;
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
 using Feedback.Api.Delivery;
@@ -22,6 +23,7 @@ builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddAnswers();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();
@@ -39,5 +41,6 @@ app.MapResponsesApi();
 app.MapSuppressionsApi();
 app.MapSendGridWebhook();
 app.MapDevMailboxApi();
+app.MapAnswerPages();
 
 return await app.RunUntilStoppedAsync();

@@ -7,8 +7,11 @@ using Fluid;
 
 namespace Feedback.Core.Delivery;
 
-/// <summary>Renders template texts (Liquid) for one survey, never throwing: what rendered before an error is kept.</summary>
-internal static class LiquidText
+/// <summary>
+/// Renders template texts (Liquid) for one survey, never throwing: what rendered before an error is kept. Public so the
+/// answer pages render question and labels exactly as the e-mail does.
+/// </summary>
+public static class LiquidText
 {
     private const int MaxCachedTemplates = 10_000;
 

@@ -69,4 +69,21 @@ public sealed class MetricsTests : DeliveryFixture
 
         Assert.Matches(@"(?m)^feedback_surveys_undeliverable_total\{[^}]*status=""failed""[^}]*\} 1$", await ScrapeAsync());
     }
+
+    [Fact]
+    public async Task AnswersAreCountedByKindAndChannelAndChangesSeparately()
+    {
+        await CreateTemplateAsync(t => t["delay"] = "PT0S");
+        var id = await PostEventAsync("e-1", "en", "amy@example.co.uk");
+        await Dispatcher.DispatchDueAsync();
+        var token = (await SurveyAsync(id)).Token;
+        using var customer = Factory.CreateAnonymousClient();
+
+        (await customer.GetAsync($"/s/{token}?score=4")).EnsureSuccessStatusCode();
+        (await customer.GetAsync($"/s/{token}?score=5")).EnsureSuccessStatusCode();
+        var scrape = await ScrapeAsync();
+
+        Assert.Matches(@"(?m)^feedback_responses_total\{[^}]*channel=""email""[^}]*kind=""csat""[^}]*\} 1$", scrape);
+        Assert.Equal(1, Sum(scrape, "feedback_responses_changed_total"));
+    }
 }
