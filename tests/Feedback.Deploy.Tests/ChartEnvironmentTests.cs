@@ -29,6 +29,19 @@ public sealed partial class ChartEnvironmentTests
     }
 
     [Fact]
+    public void EveryFeedbackVariableTheChartSetsBindsToAPropertyOfTheServicesOptions()
+    {
+        var bound = ServiceOptions.Keys();
+
+        var unbound = ChartEnvironmentNames()
+            .Where(name => !bound.Contains(DesignConfiguration.FromEnvironmentName(name)))
+            .Order().ToList();
+
+        Assert.NotEmpty(bound);
+        Assert.True(unbound.Count == 0, "The chart sets variables no options class binds: " + string.Join(", ", unbound));
+    }
+
+    [Fact]
     public void EveryDocumentedConfigurationKeyCanBeSetThroughTheChart()
     {
         var set = ChartEnvironmentNames();
