@@ -1,6 +1,7 @@
 using Feedback.Api.Answers;
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
+using Feedback.Api.Customers;
 using Feedback.Api.Delivery;
 using Feedback.Api.DevMailbox;
 using Feedback.Api.Errors;
@@ -39,6 +40,7 @@ app.MapEventsApi();
 app.MapSurveysApi();
 app.MapResponsesApi();
 app.MapSuppressionsApi();
+app.MapCustomersApi();
 app.MapSendGridWebhook();
 app.MapDevMailboxApi();
 app.MapAnswerPages();

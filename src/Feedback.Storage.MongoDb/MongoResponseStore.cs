@@ -67,4 +67,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
             }
         }
     }
+
+    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default) =>
+        (int)(await db.Responses.UpdateManyAsync(MongoErasureQueries.CommentedOf(customerId), MongoErasureQueries.EraseComment(at), cancellationToken: ct)).ModifiedCount;
 }

@@ -72,4 +72,22 @@ internal sealed partial class MongoSurveyStore(MongoCollections db) : ISurveySto
 
     private async Task<Survey?> SingleAsync(FilterDefinition<SurveyDocument> filter, CancellationToken ct) =>
         (await db.Surveys.Find(filter).SingleOrDefaultAsync(ct))?.ToSurvey();
+
+    /// <summary>
+    /// Cancels the scheduled ones with one <c>UpdateMany</c>, then erases each survey alone: every survey needs its own new
+    /// token (the index on it is unique), which one update of many cannot give. Each update re-checks that the survey still
+    /// holds data, so a concurrent erasure is not counted twice.
+    /// </summary>
+    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await db.Surveys.UpdateManyAsync(MongoErasureQueries.ScheduledOf(customerId), Cancel(at), cancellationToken: ct);
+        var ids = await db.Surveys.Find(MongoErasureQueries.NotErasedOf(customerId)).Project(s => s.Id).ToListAsync(ct);
+        var erased = 0;
+        foreach (var id in ids)
+        {
+            var result = await db.Surveys.UpdateOneAsync(MongoErasureQueries.NotErased(id), MongoErasureQueries.EraseSurvey(SurveyTokens.New()), cancellationToken: ct);
+            erased += (int)result.ModifiedCount;
+        }
+        return erased;
+    }
 }

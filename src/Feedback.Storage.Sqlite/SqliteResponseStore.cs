@@ -76,6 +76,14 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         }
     }
 
+    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            "UPDATE responses SET comment = NULL, has_comment = 0, updated_at = $at WHERE customer_id = $customer AND comment IS NOT NULL", ct,
+            ("$customer", customerId), ("$at", SqliteValues.Time(at)));
+    }
+
     private static async Task<SurveyResponse?> SingleAsync(SqliteConnection connection, string id, CancellationToken ct) =>
         (await connection.QueryAsync($"{Select} WHERE id = $id", Read, ct, ("$id", id))).SingleOrDefault();
 }

@@ -144,6 +144,26 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
             ("$before", SqliteValues.Time(before)));
     }
 
+    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // The address lives in the email column and the JSON body; a row counts once, and an erased one matches no more.
+        // randomblob gives every row its own unguessable token, which nobody is ever told.
+        return await connection.ExecuteAsync(
+            """
+            UPDATE surveys SET
+                email = $erased,
+                body = json_set(body, '$.customer.email', $erased, '$.customer.name', NULL),
+                token = lower(hex(randomblob(32))),
+                cancelled_at = CASE WHEN status = 'Scheduled' THEN $at ELSE cancelled_at END,
+                dedupe_key = CASE WHEN status = 'Scheduled' THEN NULL ELSE dedupe_key END,
+                status = CASE WHEN status = 'Scheduled' THEN 'Cancelled' ELSE status END
+            WHERE customer_id = $customer
+              AND (email <> $erased OR json_extract(body, '$.customer.email') <> $erased
+                   OR json_extract(body, '$.customer.name') IS NOT NULL OR status = 'Scheduled')
+            """, ct, ("$customer", customerId), ("$erased", Erasure.Email), ("$at", SqliteValues.Time(at)));
+    }
+
     public async Task<long> CountPendingAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -46,4 +46,10 @@ public interface IResponseStore
 
     /// <summary>Every response matching the query (its paging fields ignored), ordered by id, read as it streams.</summary>
     IAsyncEnumerable<SurveyResponse> StreamAsync(ResponseQuery query, CancellationToken ct = default);
+
+    /// <summary>
+    /// Removes the comments of the customer's responses (<c>updatedAt = at</c>, so incremental pulls see the change); scores
+    /// stay, so aggregates stay exact. Returns how many responses changed; a repeat returns 0.
+    /// </summary>
+    Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -82,6 +82,14 @@ public interface ISurveyStore
     /// <summary>Deletes surveys in a terminal state other than answered (cancelled, expired, suppressed, failed) created before <paramref name="before"/>.</summary>
     Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct = default);
 
+    /// <summary>
+    /// Erases the customer's personal data from every survey of theirs: the e-mail becomes <see cref="Erasure.Email"/>, the
+    /// name is removed, the token is replaced by a new random one that is never disclosed (old links find nothing), and a
+    /// scheduled survey is cancelled (<c>cancelledAt = at</c>) so nothing is sent. Status, times, template and subject stay,
+    /// so counts stay exact. Returns how many surveys changed; a repeat returns 0.
+    /// </summary>
+    Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>How many surveys are scheduled or sending (the outbox depth).</summary>
     Task<long> CountPendingAsync(CancellationToken ct = default);
 }
