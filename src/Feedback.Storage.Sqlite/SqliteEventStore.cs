@@ -24,10 +24,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         var duplicates = new HashSet<string>();
         foreach (var survey in surveys)
         {
-            var inserted = await connection.ExecuteAsync(
-                $"INSERT INTO surveys ({SqliteSurveyRows.Columns}) VALUES ({SqliteSurveyRows.Values}) ON CONFLICT (dedupe_key) DO NOTHING", ct,
-                SqliteSurveyRows.Parameters(survey));
-            if (inserted == 0)
+            if (!await SqliteSurveyRows.TryInsertAsync(connection, survey, ct))
             {
                 duplicates.Add(survey.Id);
             }

@@ -36,6 +36,15 @@ internal static class SqliteSurveyRows
         ("$body", SqliteValues.ToJson(new Body(s.Customer, s.Locale, s.Properties))),
     ];
 
+    /// <summary>
+    /// Inserts a survey unless its dedupe key is taken (false). The upsert clause covers the dedupe key only; a taken id
+    /// or token still raises, as <see cref="Core.Storage.DuplicateKeyException"/>.
+    /// </summary>
+    public static async Task<bool> TryInsertAsync(SqliteConnection connection, Survey survey, CancellationToken ct) =>
+        await connection.InsertAsync(
+            $"INSERT INTO surveys ({Columns}) VALUES ({Values}) ON CONFLICT (dedupe_key) DO NOTHING",
+            $"Survey '{survey.Id}' or its token exists.", ct, Parameters(survey)) == 1;
+
     public static Survey Read(SqliteDataReader r)
     {
         var body = SqliteValues.FromJson<Body>(r.GetString(25));

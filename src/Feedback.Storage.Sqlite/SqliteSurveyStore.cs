@@ -13,10 +13,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     public async Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // The upsert clause covers the dedupe key only; a taken id or token still raises, as DuplicateKeyException.
-        return await connection.InsertAsync(
-            $"INSERT INTO surveys ({Columns}) VALUES ({Values}) ON CONFLICT (dedupe_key) DO NOTHING",
-            $"Survey '{survey.Id}' or its token exists.", ct, Parameters(survey)) == 1;
+        return await TryInsertAsync(connection, survey, ct);
     }
 
     public Task<Survey?> GetAsync(string id, CancellationToken ct = default) => SingleAsync("id = $key", id, ct);

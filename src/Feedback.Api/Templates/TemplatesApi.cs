@@ -48,14 +48,7 @@ public static class TemplatesApi
             "all" => null,
             _ => Fail(errors, "status", "must be active, archived or all"),
         };
-        if (limit is < 1 or > PageCursor.MaxLimit)
-        {
-            errors.Add("limit", $"must be between 1 and {PageCursor.MaxLimit}");
-        }
-        if (!PageCursor.TryDecode(cursor, out var after))
-        {
-            errors.Add("cursor", "is not a cursor returned by this list");
-        }
+        var after = Paging.Validate(cursor, limit, errors);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
