@@ -1,0 +1,41 @@
+using Feedback.Core.Templates;
+
+namespace Feedback.Core.Scoring;
+
+/// <summary>
+/// The answers and sends of one template on one UTC day, either for all of them (<see cref="Dimension"/> = "") or for
+/// those with one property value (<see cref="Dimension"/> = property name, e.g. <c>category</c>, or <c>channel</c>).
+/// <see cref="Histogram"/>[s] is how many answers have score s (length 11, scores 0–10, whatever the kind).
+/// Answers count on their <c>answeredAt</c> day, sends on their <c>sentAt</c> day.
+/// </summary>
+public sealed record ScoreRollup
+{
+    public const string All = "";
+    public const string ChannelDimension = "channel";
+    public const int HistogramLength = 11;
+
+    public required string TemplateId { get; init; }
+    public required SurveyKind Kind { get; init; }
+    public required DateOnly Day { get; init; }
+    public string Dimension { get; init; } = All;
+    public string Value { get; init; } = All;
+    public required long[] Histogram { get; init; }
+    public long Sent { get; init; }
+}
+
+/// <summary>
+/// Which rollup rows to read: one kind, optionally one template, UTC days <see cref="From"/> (inclusive) to
+/// <see cref="To"/> (exclusive), one dimension ("" = the all rows), and within it one value or every value (null).
+/// </summary>
+public sealed record RollupQuery
+{
+    public required SurveyKind Kind { get; init; }
+    public string? TemplateId { get; init; }
+    public required DateOnly From { get; init; }
+    public required DateOnly To { get; init; }
+    public string Dimension { get; init; } = ScoreRollup.All;
+    public string? Value { get; init; }
+}
+
+/// <summary>What a rebuild found: rows written, and the answers and sends they hold.</summary>
+public sealed record RollupRebuild(int Rows, long Responses, long Sent);
