@@ -14,6 +14,7 @@ internal sealed class MongoCollections
     public const string EventsName = "events";
     public const string SuppressionsName = "suppressions";
     public const string ResponsesName = "responses";
+    public const string RollupsName = "score_rollups";
 
     public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options)
     {
@@ -26,6 +27,7 @@ internal sealed class MongoCollections
         Events = Database.GetCollection<EventDocument>(EventsName);
         Suppressions = Database.GetCollection<SuppressionDocument>(SuppressionsName);
         Responses = Database.GetCollection<ResponseDocument>(ResponsesName);
+        Rollups = Database.GetCollection<RollupDocument>(RollupsName);
     }
 
     public IMongoDatabase Database { get; }
@@ -36,4 +38,5 @@ internal sealed class MongoCollections
     public IMongoCollection<EventDocument> Events { get; }
     public IMongoCollection<SuppressionDocument> Suppressions { get; }
     public IMongoCollection<ResponseDocument> Responses { get; }
+    public IMongoCollection<RollupDocument> Rollups { get; }
 }

@@ -31,7 +31,9 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         // Replace and read the replaced document in one atomic step, so two concurrent answers each see the true previous one.
         var previous = await db.Responses.FindOneAndReplaceAsync(ById(response.Id), ResponseDocument.From(response),
             new FindOneAndReplaceOptions<ResponseDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before }, ct);
-        return (response, previous?.ToResponse());
+        var replaced = previous?.ToResponse();
+        await CountAsync([.. replaced is null ? [] : Count(replaced, -1), .. Count(response, +1)], ct);
+        return (response, replaced);
     }
 
     /// <summary>An insert under the caller's id: the unique <c>_id</c> keeps the first, even when two retries race.</summary>
@@ -40,6 +42,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         try
         {
             await db.Responses.InsertOneAsync(ResponseDocument.From(response), cancellationToken: ct);
+            await CountAsync(Count(response, +1), ct);
             return (response, true);
         }
         catch (MongoWriteException e) when (e.IsDuplicateKey())
@@ -48,6 +51,16 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
             return (stored, false);
         }
     }
+
+    /// <summary>
+    /// Rollup counts move after the response is written, one <c>$inc</c> upsert per row in one unordered bulk write: each
+    /// row changes atomically, but a crash in between leaves them off until a rebuild (docs/mongodb.md).
+    /// </summary>
+    private Task CountAsync(List<WriteModel<RollupDocument>> counts, CancellationToken ct) =>
+        db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, ct);
+
+    private static List<WriteModel<RollupDocument>> Count(SurveyResponse r, int delta) =>
+        MongoRollupQueries.Count(r.TemplateId, r.Kind, r.AnsweredAt, r.Channel, r.Properties, r.Score, delta, sent: 0);
 
     public async Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default) =>
         (await db.Responses.Find(ById(id)).SingleOrDefaultAsync(ct))?.ToResponse();

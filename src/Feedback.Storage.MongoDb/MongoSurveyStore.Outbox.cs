@@ -1,4 +1,6 @@
+using Feedback.Core.Responses;
 using Feedback.Core.Surveys;
+using Feedback.Storage.MongoDb.Queries;
 using Feedback.Storage.MongoDb.Documents;
 using MongoDB.Driver;
 using static Feedback.Storage.MongoDb.Queries.MongoOutboxQueries;
@@ -29,8 +31,21 @@ internal sealed partial class MongoSurveyStore
         return claimed.Select(d => d.ToSurvey()).OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
-        OwnedUpdateAsync(id, owner, MarkSent(sentAt, reminderAt, expiresAt), ct);
+    /// <summary>
+    /// The send is counted after the survey is marked (only the lease owner's mark matches, so at most once); a crash in
+    /// between loses that count until a rebuild (docs/mongodb.md).
+    /// </summary>
+    public async Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    {
+        if (await db.Surveys.FindOneAndUpdateAsync(Owned(id, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct) is not { } sent)
+        {
+            return false;
+        }
+        await db.Rollups.BulkWriteAsync(
+            MongoRollupQueries.Count(sent.TemplateId, sent.Kind, sentAt, Channels.Email, sent.ToSurvey().Properties, score: null, delta: 0, sent: 1),
+            new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
+        return true;
+    }
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
         status is SurveyStatus.Failed or SurveyStatus.Suppressed

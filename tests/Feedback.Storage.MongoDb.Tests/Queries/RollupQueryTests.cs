@@ -1,0 +1,85 @@
+using Feedback.Core.Scoring;
+using Feedback.Core.Templates;
+using Feedback.Storage.MongoDb.Documents;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static Feedback.Storage.MongoDb.Queries.MongoRollupQueries;
+
+namespace Feedback.Storage.MongoDb.Tests.Queries;
+
+public sealed class RollupQueryTests
+{
+    private static readonly DateTimeOffset LateEvening = new(2026, 11, 23, 23, 30, 0, TimeSpan.FromHours(-2));
+
+    [Fact]
+    public void AnAnswerIsOneIncUpsertPerRowKeyedByTemplateDimensionValueAndUtcDay()
+    {
+        var counts = Count("tpl_1", SurveyKind.Nps, LateEvening, "web", new Dictionary<string, string> { ["agent"] = "maria", ["priority"] = "" }, 9, -1, 0);
+
+        // 23:30 at −02:00 is the next UTC day; the empty value has no row.
+        Bson.AssertEqual("""
+            [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: 'channel', value: 'web', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: 'agent', value: 'maria', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true }]
+            """, Describe(counts));
+    }
+
+    [Fact]
+    public void ASendIncrementsSentOnlyAndAPropertyCalledChannelYieldsToTheChannel()
+    {
+        var counts = Count("tpl_1", SurveyKind.Csat, LateEvening.AddHours(-12), "email", new Dictionary<string, string> { ["channel"] = "spoofed" }, null, 0, 1);
+
+        Bson.AssertEqual("""
+            [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-23' } },
+               update: { $setOnInsert: { kind: 'Csat' }, $inc: { sent: NumberLong(1) } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: 'channel', value: 'email', day: '2026-11-23' } },
+               update: { $setOnInsert: { kind: 'Csat' }, $inc: { sent: NumberLong(1) } }, upsert: true }]
+            """, Describe(counts));
+    }
+
+    [Fact]
+    public void QueryMatchesKindDimensionAndDaysAlwaysAndTemplateAndValueWhenGiven()
+    {
+        var query = new RollupQuery { Kind = SurveyKind.Ces, From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 12, 1), Dimension = "agent" };
+
+        Bson.AssertEqual("{ kind: 'Ces', '_id.dimension': 'agent', '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' } }", Bson.Render(Matching(query)));
+        Bson.AssertEqual(
+            "{ kind: 'Ces', '_id.dimension': 'agent', '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' }, '_id.templateId': 'tpl_1', '_id.value': 'maria' }",
+            Bson.Render(Matching(query with { TemplateId = "tpl_1", Value = "maria" })));
+    }
+
+    [Fact]
+    public void IndexesServeOneTemplateByDimensionValueAndDayAndAKindAcrossTemplates()
+    {
+        Bson.AssertEqual("""
+            [{ '_id.templateId': 1, '_id.dimension': 1, '_id.value': 1, '_id.day': 1 }, { kind: 1, '_id.dimension': 1, '_id.day': 1 }]
+            """, new BsonArray(Indexes.Select(i => Bson.Render(i.Keys))));
+    }
+
+    [Fact]
+    public void ADocumentStoresOneFieldPerScoreAndReadsBackAsTheRollup()
+    {
+        var rollup = new ScoreRollup
+        {
+            TemplateId = "tpl_1", Kind = SurveyKind.Nps, Day = new DateOnly(2026, 11, 24), Dimension = "agent", Value = "Ľubomír",
+            Histogram = [1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 7], Sent = 40,
+        };
+
+        var bson = Bson.Serialize(RollupDocument.From(rollup));
+
+        Bson.AssertEqual("""
+            { _id: { templateId: 'tpl_1', dimension: 'agent', value: 'Ľubomír', day: '2026-11-24' }, kind: 'Nps',
+              h0: NumberLong(1), h1: NumberLong(0), h2: NumberLong(0), h3: NumberLong(0), h4: NumberLong(0), h5: NumberLong(0),
+              h6: NumberLong(0), h7: NumberLong(2), h8: NumberLong(0), h9: NumberLong(0), h10: NumberLong(7), sent: NumberLong(40) }
+            """, bson);
+        var back = Bson.Deserialize<RollupDocument>(bson).ToRollup();
+        Assert.Equal(rollup.Histogram, back.Histogram);
+        Assert.Equal(rollup with { Histogram = [] }, back with { Histogram = [] });
+    }
+
+    private static BsonArray Describe(IEnumerable<WriteModel<RollupDocument>> models) => new(models.Cast<UpdateOneModel<RollupDocument>>().Select(m =>
+        new BsonDocument { { "filter", Bson.Render(m.Filter) }, { "update", Bson.Render(m.Update) }, { "upsert", m.IsUpsert } }));
+}
