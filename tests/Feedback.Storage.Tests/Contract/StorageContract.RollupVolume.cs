@@ -23,7 +23,7 @@ public abstract partial class StorageContract
     private int RollupVolume => int.TryParse(Environment.GetEnvironmentVariable("FEEDBACK_TEST_ROLLUP_VOLUME"), out var n) ? n : DefaultRollupVolume;
 
     /// <summary>One transaction (and one fsync) per answer costs a few milliseconds here; a server adapter may differ.</summary>
-    protected virtual int DefaultRollupVolume => 3_000;
+    protected virtual int DefaultRollupVolume => 2_000;
 
     [Fact]
     public async Task RollupsOfAGeneratedMixEqualABruteForceCountOfTheResponsesBeforeAndAfterARebuild()
