@@ -24,6 +24,8 @@ public static class RollupScoreReader
         var groups = rows
             .GroupBy(r => r.Value, StringComparer.Ordinal)
             .Select(g => new GroupTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent)))
+            // Rows a changed answer emptied stay until the next rebuild; they are not groups.
+            .Where(g => g.Responses > 0 || g.Sent > 0)
             .ToList();
         return new ScoreData(days, groups, HasSent: true, ScoreData.FromRollups);
     }

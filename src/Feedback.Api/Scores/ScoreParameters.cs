@@ -32,8 +32,13 @@ public sealed record ScoreQuery(
     public const int MaxDays = 3 * 366;
     public const int DefaultDays = 30;
 
-    /// <summary>True when one rollup dimension answers it: at most one property, whether filtered, grouped or both.</summary>
-    public bool FitsRollups => Filters.Keys.Append(GroupBy).OfType<string>().Distinct(StringComparer.Ordinal).Count() <= 1;
+    /// <summary>
+    /// True when one rollup dimension answers it: at most one property, whether filtered, grouped or both, and no
+    /// filter value too long to have rollup rows of its own.
+    /// </summary>
+    public bool FitsRollups =>
+        Filters.Keys.Append(GroupBy).OfType<string>().Distinct(StringComparer.Ordinal).Count() <= 1
+        && Filters.Values.All(v => v.Length <= RollupKeys.MaxValueLength);
 
     /// <summary>The same query for the period of equal length just before this one, without groups or series.</summary>
     public ScoreQuery Previous() => this with
