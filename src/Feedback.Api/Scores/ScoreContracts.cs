@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json.Serialization;
 
 namespace Feedback.Api.Scores;
 
@@ -17,7 +16,7 @@ public sealed record ScoreGroupDto(
     bool SmallSample,
     long? Sent,
     double? ResponseRate,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Other);
+    bool Other);
 
 [Description("The period of equal length before `from`, with the same filters.")]
 public sealed record PreviousPeriodDto(
@@ -33,18 +32,18 @@ public sealed record PreviousPeriodDto(
 [Description("score − previous score, and whether that change is significant at 95 % (NPS: z on the difference; CSAT: two-proportion z; CES: Welch t). Null when it cannot be tested.")]
 public sealed record ScoreChangeDto(double? Score, bool? Significant);
 
-[Description("Score of the answers in [from, to). `score` and `confidence95` are null with no answers (CES: no interval for one answer). `sent` and `responseRate` are null when the query was computed from raw answers (`source: responses`).")]
+[Description("Score of the answers in [from, to). `score` and `confidence95` are null with no answers (CES: no interval for one answer). Counts of another kind are null (`satisfied` of an NPS query …); `previous` and `change` are null without `compareTo`. `sent` and `responseRate` are null when the query was computed from raw answers (`source: responses`).")]
 public sealed record ScoreResponse(
     string Kind,
     string From,
     string To,
     long Responses,
     double? Score,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Promoters,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Passives,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Detractors,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Satisfied,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Mean,
+    long? Promoters,
+    long? Passives,
+    long? Detractors,
+    long? Satisfied,
+    double? Mean,
     IntervalDto? Confidence95,
     [property: Description("True when fewer than 30 answers: read the score with care.")] bool SmallSample,
     long? Sent,
@@ -52,8 +51,8 @@ public sealed record ScoreResponse(
     [property: Description("rollups, or responses when the query needs two properties at once.")] string Source,
     IReadOnlyList<SeriesPointDto> Series,
     IReadOnlyList<ScoreGroupDto> Groups,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PreviousPeriodDto? Previous,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ScoreChangeDto? Change);
+    PreviousPeriodDto? Previous,
+    ScoreChangeDto? Change);
 
 [Description("What a rollup rebuild wrote: rows, and the answers and sends they hold.")]
 public sealed record RollupRebuildResponse(int Rows, long Responses, long Sent);
