@@ -86,7 +86,9 @@ public static class AnswerPagesApi
         {
             return request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
         }
-        catch (InvalidDataException)
+        // A multipart body that does not match its boundary ends the stream early (IOException); a body over the size
+        // limit is an IOException too, but must stay a 413.
+        catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException)
         {
             return FormCollection.Empty;
         }
