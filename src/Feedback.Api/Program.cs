@@ -8,6 +8,7 @@ using Feedback.Api.Errors;
 using Feedback.Api.Events;
 using Feedback.Api.Operations;
 using Feedback.Api.Responses;
+using Feedback.Api.Security;
 using Feedback.Api.Storage;
 using Feedback.Api.Suppressions;
 using Feedback.Api.Surveys;
@@ -18,8 +19,10 @@ using Feedback.Email.SendGrid;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFeedbackHost();
+builder.AddTokenSafeLogging();
 builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
+builder.Services.AddFeedbackRateLimits();
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
@@ -29,7 +32,9 @@ builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseFeedbackErrors();
+app.UseFeedbackRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Feedback.Api.Security;
 using Feedback.Core.Responses;
 using Microsoft.Extensions.Primitives;
 
@@ -19,7 +20,7 @@ public static class AnswerPagesApi
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
         // Pages for people, not part of the REST API document.
-        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(RateLimits.CustomerPages);
 
         // No antiforgery token: forgery rides on credentials the browser adds by itself (cookies), and these pages have
         // none. The credential is the unguessable token in the URL the form posts to, so whoever can forge the post
