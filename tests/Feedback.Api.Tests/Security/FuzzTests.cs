@@ -78,6 +78,7 @@ public sealed partial class FuzzTests : ServiceFixture
             >= 500 => Short(body),
             // Kestrel refuses an encoded NUL in the path while parsing the request line, before any of our code runs.
             400 when body.Length == 0 && uri.OriginalString.Split('?')[0].Contains("%00", StringComparison.Ordinal) => null,
+            _ when !response.Headers.TryGetValues("X-Content-Type-Options", out var sniff) || !sniff.SequenceEqual(["nosniff"]) => "no X-Content-Type-Options: nosniff",
             >= 400 when media != "application/problem+json" && !(media == "text/html" && uri.AbsolutePath[..3] is "/s/" or "/u/") => $"4xx as {media}: {Short(body)}",
             _ when Internals().Match(body) is { Success: true } leak => $"leaks '{leak.Value}': {Short(body)}",
             _ => null,
