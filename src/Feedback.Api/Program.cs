@@ -9,6 +9,7 @@ using Feedback.Api.Events;
 using Feedback.Api.Operations;
 using Feedback.Api.Responses;
 using Feedback.Api.Scores;
+using Feedback.Api.Security;
 using Feedback.Api.Storage;
 using Feedback.Api.Suppressions;
 using Feedback.Api.Surveys;
@@ -19,8 +20,10 @@ using Feedback.Email.SendGrid;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFeedbackHost();
+builder.AddTokenSafeLogging();
 builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
+builder.Services.AddFeedbackRateLimits();
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
@@ -30,7 +33,9 @@ builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseFeedbackErrors();
+app.UseFeedbackRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Feedback.Api.Security;
 using Feedback.Core.Responses;
 using Microsoft.Extensions.Primitives;
 
@@ -19,7 +20,7 @@ public static class AnswerPagesApi
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
         // Pages for people, not part of the REST API document.
-        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(RateLimits.CustomerPages);
 
         // No antiforgery token: forgery rides on credentials the browser adds by itself (cookies), and these pages have
         // none. The credential is the unguessable token in the URL the form posts to, so whoever can forge the post
@@ -86,7 +87,9 @@ public static class AnswerPagesApi
         {
             return request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
         }
-        catch (InvalidDataException)
+        // A multipart body that does not match its boundary ends the stream early (IOException); a body over the size
+        // limit is an IOException too, but must stay a 413.
+        catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException)
         {
             return FormCollection.Empty;
         }

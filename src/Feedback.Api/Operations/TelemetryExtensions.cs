@@ -24,7 +24,11 @@ public static class TelemetryExtensions
                 .AddMeter(DeliveryMetrics.MeterName)
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics");
+                    o.EnrichWithHttpRequest = RedactToken;
+                })
                 .AddHttpClientInstrumentation()
                 .AddSource(DeliveryMetrics.MeterName));
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -32,5 +36,17 @@ public static class TelemetryExtensions
             otel.UseOtlpExporter();
         }
         return services;
+    }
+
+    // The customer pages carry their token (the only credential) in the path: spans keep the route instead.
+    private static void RedactToken(System.Diagnostics.Activity activity, HttpRequest request)
+    {
+        foreach (var page in (string[])["/s", "/u"])
+        {
+            if (request.Path.StartsWithSegments(page))
+            {
+                activity.SetTag("url.path", page + "/{token}");
+            }
+        }
     }
 }

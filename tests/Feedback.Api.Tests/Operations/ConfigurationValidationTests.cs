@@ -21,6 +21,10 @@ public sealed class ConfigurationValidationTests
     [InlineData("Feedback:MaxRequestBodyBytes", "12")]
     [InlineData("Feedback:MaxRequestBodyBytes", "1000000000000")]
     [InlineData("Feedback:MaxRequestBodyBytes", "4MB")]
+    [InlineData("Feedback:RateLimits:PagePermits", "0")]
+    [InlineData("Feedback:RateLimits:PageWindow", "00:00:00")]
+    [InlineData("Feedback:RateLimits:AuthFailurePermits", "-5")]
+    [InlineData("Feedback:RateLimits:AuthFailureWindow", "2.00:00:00")]
     public async Task BadValueStopsStartUpNamingTheKey(string key, string value)
     {
         await using var factory = new FeedbackApiFactory();
@@ -40,6 +44,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("Feedback:PublicBaseUrl", "http://localhost:5080/base")]
     [InlineData("Feedback:MaxRequestBodyBytes", "1024")]
     [InlineData("Feedback:MaxRequestBodyBytes", "67108864")]
+    [InlineData("Feedback:RateLimits:PagePermits", "1")]
+    [InlineData("Feedback:RateLimits:AuthFailureWindow", "00:00:30")]
     public async Task GoodValueStarts(string key, string value)
     {
         await using var factory = new FeedbackApiFactory();
