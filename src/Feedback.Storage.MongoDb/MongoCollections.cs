@@ -14,6 +14,8 @@ internal sealed class MongoCollections
     public const string EventsName = "events";
     public const string SuppressionsName = "suppressions";
     public const string ResponsesName = "responses";
+    public const string WebhookSubscriptionsName = "webhookSubscriptions";
+    public const string WebhookDeliveriesName = "webhookDeliveries";
 
     public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options)
     {
@@ -26,6 +28,8 @@ internal sealed class MongoCollections
         Events = Database.GetCollection<EventDocument>(EventsName);
         Suppressions = Database.GetCollection<SuppressionDocument>(SuppressionsName);
         Responses = Database.GetCollection<ResponseDocument>(ResponsesName);
+        WebhookSubscriptions = Database.GetCollection<WebhookSubscriptionDocument>(WebhookSubscriptionsName);
+        WebhookDeliveries = Database.GetCollection<WebhookDeliveryDocument>(WebhookDeliveriesName);
     }
 
     public IMongoDatabase Database { get; }
@@ -36,4 +40,6 @@ internal sealed class MongoCollections
     public IMongoCollection<EventDocument> Events { get; }
     public IMongoCollection<SuppressionDocument> Suppressions { get; }
     public IMongoCollection<ResponseDocument> Responses { get; }
+    public IMongoCollection<WebhookSubscriptionDocument> WebhookSubscriptions { get; }
+    public IMongoCollection<WebhookDeliveryDocument> WebhookDeliveries { get; }
 }

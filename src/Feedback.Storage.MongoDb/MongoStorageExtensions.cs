@@ -28,6 +28,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<IEventStore, MongoEventStore>();
         services.AddSingleton<ISuppressionStore, MongoSuppressionStore>();
         services.AddSingleton<IResponseStore, MongoResponseStore>();
+        services.AddSingleton<IWebhookStore, MongoWebhookStore>();
         return services;
     }
 }
