@@ -24,6 +24,7 @@ builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddWebhooks();
 builder.Services.AddAnswers();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
@@ -42,6 +43,7 @@ app.MapResponsesApi();
 app.MapSuppressionsApi();
 app.MapCustomersApi();
 app.MapSendGridWebhook();
+app.MapWebhooksApi();
 app.MapDevMailboxApi();
 app.MapAnswerPages();
 
