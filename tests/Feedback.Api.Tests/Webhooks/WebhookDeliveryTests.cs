@@ -54,6 +54,27 @@ public sealed class WebhookDeliveryTests : WebhookFixture
     }
 
     [Fact]
+    public async Task ChangedAnswerOnTheAnswerPageIsPublishedAsUpdated()
+    {
+        await SubscribeAsync([WebhookEvents.ResponseCreated, WebhookEvents.ResponseUpdated]);
+        await CreateTemplateAsync(t => t["delay"] = "PT0S");
+        var surveyId = await PostEventAsync("e-1", "en", "amy@example.co.uk");
+        await Dispatcher.DispatchDueAsync();
+        var token = (await SurveyAsync(surveyId)).Token;
+        using var browser = Factory.CreateAnonymousClient();
+
+        (await browser.GetAsync($"/s/{token}?score=5")).EnsureSuccessStatusCode();
+        Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        (await browser.GetAsync($"/s/{token}?score=2")).EnsureSuccessStatusCode();
+        await DeliverAsync();
+
+        var received = Receiver.Received.Select(w => w.Json).OrderBy(j => j.GetProperty("id").GetString(), StringComparer.Ordinal).ToList();
+        Assert.Equal([WebhookEvents.ResponseCreated, WebhookEvents.ResponseUpdated], received.Select(j => j.GetProperty("type").GetString()));
+        Assert.Equal([5, 2], received.Select(j => j.GetProperty("data").GetProperty("score").GetInt32()));
+        Assert.All(received, j => Assert.Equal(surveyId, j.GetProperty("data").GetProperty("surveyId").GetString()));
+    }
+
+    [Fact]
     public async Task ReceiverThatKeepsFailingEndsFailedAfterTheLastAttempt()
     {
         var subscription = await SubscribeAsync([WebhookEvents.ResponseCreated]);
