@@ -28,6 +28,7 @@ builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddWebhooks();
 builder.Services.AddAnswers();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
@@ -49,6 +50,7 @@ app.MapScoresApi();
 app.MapSuppressionsApi();
 app.MapCustomersApi();
 app.MapSendGridWebhook();
+app.MapWebhooksApi();
 app.MapDevMailboxApi();
 app.MapAnswerPages();
 

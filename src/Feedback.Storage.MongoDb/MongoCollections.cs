@@ -15,6 +15,8 @@ internal sealed class MongoCollections
     public const string SuppressionsName = "suppressions";
     public const string ResponsesName = "responses";
     public const string RollupsName = "score_rollups";
+    public const string WebhookSubscriptionsName = "webhookSubscriptions";
+    public const string WebhookDeliveriesName = "webhookDeliveries";
 
     public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options)
     {
@@ -28,6 +30,8 @@ internal sealed class MongoCollections
         Suppressions = Database.GetCollection<SuppressionDocument>(SuppressionsName);
         Responses = Database.GetCollection<ResponseDocument>(ResponsesName);
         Rollups = Database.GetCollection<RollupDocument>(RollupsName);
+        WebhookSubscriptions = Database.GetCollection<WebhookSubscriptionDocument>(WebhookSubscriptionsName);
+        WebhookDeliveries = Database.GetCollection<WebhookDeliveryDocument>(WebhookDeliveriesName);
     }
 
     public IMongoDatabase Database { get; }
@@ -39,4 +43,6 @@ internal sealed class MongoCollections
     public IMongoCollection<SuppressionDocument> Suppressions { get; }
     public IMongoCollection<ResponseDocument> Responses { get; }
     public IMongoCollection<RollupDocument> Rollups { get; }
+    public IMongoCollection<WebhookSubscriptionDocument> WebhookSubscriptions { get; }
+    public IMongoCollection<WebhookDeliveryDocument> WebhookDeliveries { get; }
 }

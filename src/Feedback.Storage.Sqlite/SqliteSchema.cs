@@ -119,5 +119,34 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX ix_score_rollups_kind ON score_rollups (kind, dimension, day);
         """,
+        """
+        CREATE TABLE webhook_subscriptions (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            events TEXT NOT NULL,
+            min_score INTEGER NULL,
+            max_score INTEGER NULL,
+            secret TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY,
+            subscription_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            customer_id TEXT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at TEXT NOT NULL,
+            lease_owner TEXT NULL,
+            last_status_code INTEGER NULL,
+            last_error TEXT NULL,
+            created_at TEXT NOT NULL,
+            delivered_at TEXT NULL
+        );
+        CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+        CREATE INDEX ix_webhook_deliveries_subscription ON webhook_deliveries (subscription_id, id);
+        CREATE INDEX ix_webhook_deliveries_customer ON webhook_deliveries (customer_id);
+        """,
     ];
 }

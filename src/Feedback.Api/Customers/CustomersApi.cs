@@ -3,13 +3,14 @@ using Feedback.Api.Errors;
 using Feedback.Api.Surveys;
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
+using Feedback.Core.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mailbox = Feedback.Email.SendGrid.DevMailbox;
 
 namespace Feedback.Api.Customers;
 
 /// <summary>What one erasure changed: counts of records changed by this call (a repeat answers zeros).</summary>
-public sealed record ErasureResponse(string CustomerId, int Surveys, int Responses, int MailboxMessages);
+public sealed record ErasureResponse(string CustomerId, int Surveys, int Responses, int MailboxMessages, int WebhookDeliveries);
 
 public static class CustomersApi
 {
@@ -18,12 +19,12 @@ public static class CustomersApi
         var group = app.MapGroup("/v1/customers").WithTags("Customers").WithFeedbackErrors();
 
         group.MapDelete("/{customerId}", EraseAsync).RequireAuthorization(Scopes.Admin)
-            .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere; scores stay. Idempotent: a repeat answers zeros.");
+            .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere, webhook payloads included; scores stay. Idempotent: a repeat answers zeros.");
         return app;
     }
 
     public static async Task<Results<Ok<ErasureResponse>, ValidationProblem>> EraseAsync(
-        string customerId, ISurveyStore surveys, IResponseStore responses, Mailbox mailbox, TimeProvider time, CancellationToken ct)
+        string customerId, ISurveyStore surveys, IResponseStore responses, IWebhookStore webhooks, Mailbox mailbox, TimeProvider time, CancellationToken ct)
     {
         if (customerId.Length is 0 or > CustomerDto.MaxIdLength)
         {
@@ -37,7 +38,8 @@ public static class CustomersApi
         var erasedSurveys = await surveys.EraseCustomerAsync(customerId, at, ct);
         var erasedResponses = await responses.EraseCustomerAsync(customerId, at, ct);
         var erasedMessages = addresses.Sum(mailbox.Erase);
-        return TypedResults.Ok(new ErasureResponse(customerId, erasedSurveys, erasedResponses, erasedMessages));
+        var erasedDeliveries = await webhooks.EraseCustomerAsync(customerId, WebhookPayloads.Redact, ct);
+        return TypedResults.Ok(new ErasureResponse(customerId, erasedSurveys, erasedResponses, erasedMessages, erasedDeliveries));
     }
 
     private static async Task<IReadOnlySet<string>> AddressesAsync(ISurveyStore surveys, string customerId, CancellationToken ct)

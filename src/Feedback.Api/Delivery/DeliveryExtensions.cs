@@ -31,11 +31,14 @@ public static class DeliveryExtensions
 
         var options = new DispatchOptions();
         configuration.GetSection(DispatchOptions.SectionName).Bind(options);
+        var webhooks = new Webhooks.WebhookOptions();
+        configuration.GetSection(Webhooks.WebhookOptions.SectionName).Bind(webhooks);
         services.AddQuartz(q =>
         {
             Every<DispatchDueSurveysJob>(q, options.PollInterval);
             Every<SendRemindersJob>(q, options.PollInterval);
             Every<ExpireAndPurgeJob>(q, options.HousekeepingInterval);
+            Every<DeliverWebhooksJob>(q, webhooks.PollInterval);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

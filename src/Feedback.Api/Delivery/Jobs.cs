@@ -30,3 +30,11 @@ public sealed class ExpireAndPurgeJob(SurveyHousekeeping housekeeping, IOptions<
         await housekeeping.PurgeAsync(options.Value.EventRetention, options.Value.SurveyRetention, cancellationToken);
     }
 }
+
+/// <summary>Sends due webhook deliveries from the outbox.</summary>
+[DisallowConcurrentExecution]
+public sealed class DeliverWebhooksJob(Core.Webhooks.WebhookDeliverer deliverer) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await deliverer.DeliverDueAsync(cancellationToken);
+}

@@ -17,6 +17,7 @@ public sealed class SurveyDispatcher(
     IEmailSender sender,
     DispatchSettings settings,
     DeliveryMetrics metrics,
+    IEnumerable<ISurveyFailureListener> failureListeners,
     TimeProvider time,
     ILogger<SurveyDispatcher> logger)
 {
@@ -127,6 +128,13 @@ public sealed class SurveyDispatcher(
         if (await surveys.MarkUndeliverableAsync(survey.Id, settings.Owner, status, reason, ct))
         {
             metrics.Undeliverable(status);
+            if (status == SurveyStatus.Failed)
+            {
+                foreach (var listener in failureListeners)
+                {
+                    await listener.SurveyFailedAsync(survey with { Status = status, FailureReason = reason }, ct);
+                }
+            }
         }
     }
 }

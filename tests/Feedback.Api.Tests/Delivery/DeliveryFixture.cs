@@ -27,7 +27,7 @@ public abstract class DeliveryFixture : IAsyncLifetime
     protected SurveyHousekeeping Housekeeping => Factory.Services.GetRequiredService<SurveyHousekeeping>();
     protected ISurveyStore Surveys => Factory.Services.GetRequiredService<ISurveyStore>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         SendGrid = await FakeSendGridServer.StartAsync();
         Factory.Settings["Feedback:SendGrid:ApiKey"] = "SG.test-key";
@@ -37,7 +37,7 @@ public abstract class DeliveryFixture : IAsyncLifetime
         Admin = await Factory.CreateClientAsync(ApiScope.Admin);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
         await SendGrid.DisposeAsync();

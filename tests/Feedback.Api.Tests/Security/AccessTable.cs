@@ -64,6 +64,12 @@ public static class AccessTable
 
         ("GET /v1/scores/{kind:regex(^(nps|csat|ces)$)}", ReadScope),
         ("POST /v1/scores/rollups/rebuild", AdminOnly),
+
+        ("POST /v1/webhooks/", AdminOnly),
+        ("GET /v1/webhooks/", AdminOnly),
+        ("GET /v1/webhooks/{id}", AdminOnly),
+        ("DELETE /v1/webhooks/{id}", AdminOnly),
+        ("GET /v1/webhooks/{id}/deliveries", AdminOnly),
     ];
 
     /// <summary>Every (route, caller, expected) triple of the table.</summary>

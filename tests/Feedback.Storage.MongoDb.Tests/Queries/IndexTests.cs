@@ -50,6 +50,14 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public void WebhookSubscriptionsAreIndexedByEventAndDeliveriesForClaimsLogsAndErasure()
+    {
+        Bson.AssertEqual("[{ key: { events: 1 } }]", Describe(MongoWebhookQueries.SubscriptionIndexes));
+        Bson.AssertEqual("[{ key: { status: 1, nextAttemptAt: 1 } }, { key: { subscriptionId: 1, _id: 1 } }, { key: { customerId: 1 } }]",
+            Describe(MongoWebhookQueries.DeliveryIndexes));
+    }
+
+    [Fact]
     public void ReadinessPingIsThePingCommand()
     {
         Bson.AssertEqual("{ ping: 1 }", MongoStorageLifecycle.PingCommand);

@@ -34,6 +34,8 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     protected IResponseStore Responses => Services.GetRequiredService<IResponseStore>();
 
+    protected IWebhookStore Webhooks => Services.GetRequiredService<IWebhookStore>();
+
     /// <summary>
     /// Registers the adapter and puts its settings into <paramref name="configuration"/>: a store of this
     /// instance's own (classes run in parallel), the same one on every call of <see cref="BuildServices"/> (a restart).

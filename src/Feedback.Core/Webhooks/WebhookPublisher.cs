@@ -1,0 +1,48 @@
+using Feedback.Core.Common;
+using Feedback.Core.Delivery;
+using Feedback.Core.Responses;
+using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
+
+namespace Feedback.Core.Webhooks;
+
+/// <summary>
+/// Queues one delivery per interested subscription into the outbox when an answer is stored or a survey fails; nothing is
+/// sent here (<see cref="WebhookDeliverer"/> does that), so a slow receiver never slows an answer down.
+/// </summary>
+public sealed class WebhookPublisher(IWebhookStore store, TimeProvider time) : IResponseListener, ISurveyFailureListener
+{
+    public async Task ResponseRecordedAsync(SurveyResponse stored, SurveyResponse? previous, CancellationToken ct = default)
+    {
+        var type = previous is null ? WebhookEvents.ResponseCreated : WebhookEvents.ResponseUpdated;
+        await PublishAsync(type, stored.Score, stored.CustomerId, (id, at) => WebhookPayloads.ForResponse(id, type, at, stored), ct);
+    }
+
+    public Task SurveyFailedAsync(Survey failed, CancellationToken ct = default) =>
+        PublishAsync(WebhookEvents.SurveyFailed, null, failed.Customer.Id, (id, at) => WebhookPayloads.ForFailedSurvey(id, at, failed), ct);
+
+    private async Task PublishAsync(string type, int? score, string customerId, Func<string, DateTimeOffset, string> payload, CancellationToken ct)
+    {
+        var subscribers = (await store.SubscribersAsync(type, ct)).Where(s => s.Wants(type, score)).ToList();
+        if (subscribers.Count == 0)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var deliveries = subscribers.Select(s =>
+        {
+            var id = Ids.New("whd", time);
+            return new WebhookDelivery
+            {
+                Id = id,
+                SubscriptionId = s.Id,
+                Type = type,
+                Payload = payload(id, now),
+                CustomerId = customerId,
+                NextAttemptAt = now,
+                CreatedAt = now,
+            };
+        }).ToList();
+        await store.EnqueueAsync(deliveries, ct);
+    }
+}
