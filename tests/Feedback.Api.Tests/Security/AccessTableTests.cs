@@ -35,7 +35,7 @@ public sealed partial class AccessTableTests(AccessTableTests.Callers callers) :
     {
         var method = route.Split(' ')[0];
         // Parameters get a value that names nothing: the answer is then a 4xx of the route itself, never a change.
-        var path = Parameter().Replace(route.Split(' ')[1], m => m.Value.Contains(":int") ? "1" : m.Value == "{documentName}" ? "v1" : "nothing-here");
+        var path = Parameter().Replace(route.Split(' ')[1], m => ValueFor(m.Value));
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {
@@ -91,4 +91,13 @@ public sealed partial class AccessTableTests(AccessTableTests.Callers callers) :
         public AuthenticationHeaderValue? HeaderFor(string caller) =>
             caller == "none" ? null : new AuthenticationHeaderValue("Bearer", _keys[caller]);
     }
+
+    /// <summary>A value the route accepts: the first of a regex's alternatives (<c>{kind:regex(^(nps|csat|ces)$)}</c> → nps).</summary>
+    private static string ValueFor(string parameter) => parameter switch
+    {
+        _ when parameter.Contains(":int") => "1",
+        "{documentName}" => "v1",
+        _ when parameter.IndexOf(":regex(^(", StringComparison.Ordinal) is var at and >= 0 => parameter[(at + 9)..].Split('|', ')')[0],
+        _ => "nothing-here",
+    };
 }
