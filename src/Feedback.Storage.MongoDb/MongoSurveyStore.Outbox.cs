@@ -29,8 +29,12 @@ internal sealed partial class MongoSurveyStore
         return claimed.Select(d => d.ToSurvey()).OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
-        OwnedUpdateAsync(id, owner, MarkSent(sentAt, reminderAt, expiresAt), ct);
+    /// <summary>One <c>UpdateMany</c>: each document changes atomically, the batch as a whole does not (see docs/decisions.md, Reliability).</summary>
+    public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct)).ModifiedCount;
+
+    public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default) =>
+        (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), ReleaseUnsent(), cancellationToken: ct)).ModifiedCount;
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
         status is SurveyStatus.Failed or SurveyStatus.Suppressed

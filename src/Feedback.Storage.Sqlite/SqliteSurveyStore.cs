@@ -64,10 +64,29 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return claimed.OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
-        OwnedUpdateAsync(
-            "status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires, attempts = attempts + 1, failure_reason = NULL",
-            id, owner, ct, ("$at", SqliteValues.Time(sentAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
+    public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    {
+        // One statement is one transaction: the whole batch is marked, or (after a crash) none of it.
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE surveys SET status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires,
+                attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
+            """, ct,
+            ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
+            ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
+    }
+
+    public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE surveys SET status = 'Scheduled', lease_owner = NULL, lease_until = NULL
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
+            """, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner));
+    }
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
         status is SurveyStatus.Failed or SurveyStatus.Suppressed
