@@ -1,6 +1,7 @@
 using Feedback.Api.Answers;
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
+using Feedback.Api.Backup;
 using Feedback.Api.Customers;
 using Feedback.Api.Delivery;
 using Feedback.Api.DevMailbox;
@@ -41,6 +42,7 @@ app.MapSurveysApi();
 app.MapResponsesApi();
 app.MapSuppressionsApi();
 app.MapCustomersApi();
+app.MapBackupApi();
 app.MapSendGridWebhook();
 app.MapDevMailboxApi();
 app.MapAnswerPages();
