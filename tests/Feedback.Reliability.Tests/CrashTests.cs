@@ -27,9 +27,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task EverySurveyIsSentAndEveryAcknowledgedAnswerKeptAcrossKills()
     {
         var (surveyCount, kills) = (Soak.Pick(2000, 10_000), Soak.Pick(5, 25));
-        _service = await StartAsync();
+        // Ingest with dispatch idle (hourly), so all of the dispatch happens in the kill loop below.
+        _service = await StartAsync(pollInterval: "01:00:00");
         await _service.Client.CreateTemplateAsync();
         var expected = await _service.Client.PostEventsAsync(surveyCount);
+        await _service.KillAsync();
+        await _service.DisposeAsync();
+        _service = await StartAsync();
         using var stopAnswering = new CancellationTokenSource();
         var answering = AnswerWhileRunningAsync(stopAnswering.Token);
 
@@ -61,12 +65,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         await AssertAnswersStoredAsync(acknowledged);
     }
 
-    private Task<ServiceProcess> StartAsync() => ServiceProcess.StartAsync(new Dictionary<string, string>
+    private Task<ServiceProcess> StartAsync(string pollInterval = "00:00:00.200") => ServiceProcess.StartAsync(new Dictionary<string, string>
     {
         ["Feedback:Storage:Sqlite:Path"] = Path.Combine(_data.FullName, "feedback.db"),
         ["Feedback:SendGrid:ApiKey"] = "SG.crash",
         ["Feedback:SendGrid:BaseUrl"] = _sendGrid.BaseUrl,
-        ["Feedback:Dispatch:PollInterval"] = "00:00:00.200",
+        ["Feedback:Dispatch:PollInterval"] = pollInterval,
         ["Feedback:Dispatch:BatchSize"] = "50",
         // Short, so a killed process's claim comes back quickly; only one process runs at a time here.
         ["Feedback:Dispatch:Lease"] = "00:00:02",
