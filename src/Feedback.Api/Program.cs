@@ -1,6 +1,7 @@
 using Feedback.Api.Answers;
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
+using Feedback.Api.Backup;
 using Feedback.Api.Customers;
 using Feedback.Api.Delivery;
 using Feedback.Api.DevMailbox;
@@ -49,6 +50,7 @@ app.MapResponsesApi();
 app.MapScoresApi();
 app.MapSuppressionsApi();
 app.MapCustomersApi();
+app.MapBackupApi();
 app.MapSendGridWebhook();
 app.MapWebhooksApi();
 app.MapDevMailboxApi();

@@ -28,7 +28,7 @@ public static class EmailExtensions
         services.TryAddSingleton<ISurveyEmailRenderer, SurveyEmailRenderer>();
 
         // No resilience handler on this client on purpose: retries belong to the outbox (see SendGridEmailSender).
-        services.AddHttpClient(SendGridEmailSender.HttpClientName, http => http.Timeout = SendGridEmailSender.Timeout);
+        services.AddHttpClient(SendGridEmailSender.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
         services.AddSingleton<SendGridEmailSender>();
         services.AddSingleton<DevMailbox>();
         services.AddSingleton<DevMailboxSender>();

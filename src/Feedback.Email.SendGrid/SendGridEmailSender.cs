@@ -19,7 +19,6 @@ public sealed class SendGridEmailSender(
 {
     public const string HttpClientName = "sendgrid";
     public const int MaxRecipients = 1000;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public async Task<SendOutcome> SendAsync(EmailBatch batch, CancellationToken ct = default)
     {

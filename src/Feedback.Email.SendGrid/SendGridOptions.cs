@@ -18,6 +18,9 @@ public sealed class SendGridOptions : IValidatableObject
     /// <summary>Base64 ECDSA public key that signs the Event Webhook; signatures are not checked when empty.</summary>
     public string? WebhookPublicKey { get; set; }
 
+    /// <summary>How long one mail/send request may take; a request cut off is retried later from the outbox.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 
     public string EffectiveBaseUrl => string.IsNullOrWhiteSpace(BaseUrl) ? DefaultBaseUrl : BaseUrl;
@@ -32,6 +35,10 @@ public sealed class SendGridOptions : IValidatableObject
             && !(Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             yield return new($"{SectionName}:BaseUrl must be an absolute http(s) URL.", [nameof(BaseUrl)]);
+        }
+        if (Timeout <= TimeSpan.Zero)
+        {
+            yield return new($"{SectionName}:Timeout must be a positive time span (e.g. 00:00:30).", [nameof(Timeout)]);
         }
         if (!string.IsNullOrWhiteSpace(WebhookPublicKey) && !IsP256PublicKey(WebhookPublicKey))
         {

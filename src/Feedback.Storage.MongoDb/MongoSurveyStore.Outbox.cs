@@ -32,20 +32,31 @@ internal sealed partial class MongoSurveyStore
     }
 
     /// <summary>
-    /// The send is counted after the survey is marked (only the lease owner's mark matches, so at most once); a crash in
-    /// between loses that count until a rebuild (docs/mongodb.md).
+    /// Each survey is marked atomically, the batch as a whole is not (docs/decisions.md, Reliability). A send is counted
+    /// after its survey is marked (only the lease owner's mark matches, so at most once); a crash in between loses that
+    /// count until a rebuild (docs/mongodb.md).
     /// </summary>
-    public async Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
-        if (await db.Surveys.FindOneAndUpdateAsync(Owned(id, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct) is not { } sent)
+        var counts = new List<WriteModel<RollupDocument>>();
+        var marked = 0;
+        foreach (var id in ids)
         {
-            return false;
+            if (await db.Surveys.FindOneAndUpdateAsync(Owned(id, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct) is { } sent)
+            {
+                marked++;
+                counts.AddRange(MongoRollupQueries.Count(sent.TemplateId, sent.Kind, sentAt, Channels.Email, sent.ToSurvey().Properties, score: null, delta: 0, sent: 1));
+            }
         }
-        await db.Rollups.BulkWriteAsync(
-            MongoRollupQueries.Count(sent.TemplateId, sent.Kind, sentAt, Channels.Email, sent.ToSurvey().Properties, score: null, delta: 0, sent: 1),
-            new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
-        return true;
+        if (counts.Count > 0)
+        {
+            await db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
+        }
+        return marked;
     }
+
+    public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default) =>
+        (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), ReleaseUnsent(), cancellationToken: ct)).ModifiedCount;
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
         status is SurveyStatus.Failed or SurveyStatus.Suppressed

@@ -14,6 +14,7 @@ public static class SqliteStorageExtensions
             .ValidateOnStart();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IStorageLifecycle, SqliteStorageLifecycle>();
+        services.AddSingleton<IStorageBackup, SqliteStorageBackup>();
         services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<ISurveyStore, SqliteSurveyStore>();

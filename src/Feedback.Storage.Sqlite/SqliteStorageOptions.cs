@@ -10,4 +10,8 @@ public sealed class SqliteStorageOptions
     /// <summary>Path of the database file; its directory is created on start.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Feedback:Storage:Sqlite:Path is required")]
     public string Path { get; set; } = "data/feedback.db";
+
+    /// <summary>Where <c>POST /v1/admin/backup</c> writes backup files; created when needed.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Feedback:Storage:Sqlite:BackupDirectory is required")]
+    public string BackupDirectory { get; set; } = "data/backups";
 }

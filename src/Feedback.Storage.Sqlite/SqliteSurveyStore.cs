@@ -64,24 +64,39 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return claimed.OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The send is counted in the rollups in the same transaction, on the sent day, at most once (only a leased survey is marked).</summary>
-    public async Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    /// <summary>
+    /// One transaction: the whole batch is marked, or (after a crash) none of it; each send is counted in the rollups in
+    /// the same transaction, on the sent day, at most once (only surveys this owner leased are marked).
+    /// </summary>
+    public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var sent = await connection.QueryAsync(
             $"""
-            {OwnedUpdate("status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires, attempts = attempts + 1, failure_reason = NULL")}
+            UPDATE surveys SET status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires,
+                attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
             RETURNING {Columns}
             """, Read, ct,
-            ("$id", id), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)),
-            ("$expires", SqliteValues.Time(expiresAt)));
+            ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
+            ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
         foreach (var survey in sent)
         {
             await SqliteRollupRows.CountSentAsync(connection, survey.TemplateId, survey.Kind, sentAt, survey.Properties, ct);
         }
         await transaction.CommitAsync(ct);
-        return sent.Count == 1;
+        return sent.Count;
+    }
+
+    public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE surveys SET status = 'Scheduled', lease_owner = NULL, lease_until = NULL
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
+            """, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner));
     }
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>

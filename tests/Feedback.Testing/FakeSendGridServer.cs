@@ -59,6 +59,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The answer when no scripted one is queued: 202 unless a test makes SendGrid slow, failing or hanging for a while.</summary>
+    public FakeSendGridResponse Default { get; set; } = FakeSendGridResponse.Accepted;
+
     /// <summary>Answers the next request (after those already queued) with <paramref name="response"/>.</summary>
     public void Enqueue(FakeSendGridResponse response) => _responses.Enqueue(response);
 
@@ -76,11 +79,12 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         return Requests;
     }
 
-    /// <summary>Forgets recorded requests and queued responses.</summary>
+    /// <summary>Forgets recorded requests and queued responses, and answers 202 again.</summary>
     public void Reset()
     {
         _requests.Clear();
         _responses.Clear();
+        Default = FakeSendGridResponse.Accepted;
     }
 
     public async ValueTask DisposeAsync()
@@ -96,7 +100,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new RecordedSendGridRequest(context.Request.Path, headers, body));
 
-        var response = _responses.TryDequeue(out var next) ? next : FakeSendGridResponse.Accepted;
+        var response = _responses.TryDequeue(out var next) ? next : Default;
         if (response.Delay > TimeSpan.Zero)
         {
             try

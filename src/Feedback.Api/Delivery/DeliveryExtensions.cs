@@ -17,7 +17,11 @@ public static class DeliveryExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DispatchOptions>>().Value;
-            return new DispatchSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts };
+            return new DispatchSettings
+            {
+                BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts,
+                Jitter = o.JitterSeed is { } seed ? new Random(seed) : Random.Shared,
+            };
         });
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddSingleton<DeliveryMetrics>();

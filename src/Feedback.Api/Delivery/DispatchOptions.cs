@@ -21,6 +21,9 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = "Feedback:Dispatch:MaxAttempts must be between 1 and 100")]
     public int MaxAttempts { get; set; } = 10;
 
+    /// <summary>Seeds the retry jitter so a run can be replayed (tests); unset, the jitter is random.</summary>
+    public int? JitterSeed { get; set; }
+
     /// <summary>How often expiry and retention run.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(1);
 

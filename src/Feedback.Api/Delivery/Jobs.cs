@@ -4,12 +4,18 @@ using Quartz;
 
 namespace Feedback.Api.Delivery;
 
-/// <summary>Claims and sends due surveys from the outbox.</summary>
+/// <summary>
+/// Claims and sends due surveys from the outbox. Quartz waits for a running job on shutdown without signalling it, so the
+/// run also stops on the host's stopping signal: it finishes the request in flight and releases the rest of its claim.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class DispatchDueSurveysJob(SurveyDispatcher dispatcher) : IJob
+public sealed class DispatchDueSurveysJob(SurveyDispatcher dispatcher, IHostApplicationLifetime lifetime) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await dispatcher.DispatchDueAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        await dispatcher.DispatchDueAsync(stopping.Token);
+    }
 }
 
 /// <summary>Sends one reminder per unanswered survey once its reminderAt has passed.</summary>

@@ -15,6 +15,9 @@ public sealed record DispatchSettings
     /// <summary>Rounds per dispatch run, so one run cannot starve the scheduler thread.</summary>
     public int MaxRoundsPerRun { get; init; } = 100;
 
+    /// <summary>Spreads retry times apart so replicas and batches failing together do not retry together (seeded in tests).</summary>
+    public Random Jitter { get; init; } = Random.Shared;
+
     /// <summary>This process's name on leases (replicas must differ).</summary>
     public string Owner { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 }

@@ -7,7 +7,9 @@ namespace Feedback.Core.Delivery;
 
 /// <summary>
 /// Sends due surveys: claim a batch with a lease, group by template and locale, render, send, and record the outcome
-/// per survey. A transient failure puts the surveys back with a retry time; the outbox is the only retry mechanism.
+/// per batch. A transient failure puts the surveys back with a retry time; the outbox is the only retry mechanism.
+/// On shutdown (<c>ct</c> cancelled) the request in flight is finished and recorded, and the claimed surveys not yet tried
+/// are released at once instead of waiting for their lease to run out.
 /// </summary>
 public sealed class SurveyDispatcher(
     ISurveyStore surveys,
@@ -28,7 +30,7 @@ public sealed class SurveyDispatcher(
     {
         using var activity = DeliveryMetrics.Activities.StartActivity("feedback.dispatch");
         var total = 0;
-        for (var round = 0; round < settings.MaxRoundsPerRun; round++)
+        for (var round = 0; round < settings.MaxRoundsPerRun && !ct.IsCancellationRequested; round++)
         {
             var claimed = await surveys.ClaimDueAsync(time.GetUtcNow(), settings.Owner, settings.Lease, settings.BatchSize, ct);
             if (claimed.Count == 0)
@@ -36,23 +38,39 @@ public sealed class SurveyDispatcher(
                 break;
             }
             total += claimed.Count;
-            foreach (var group in claimed.GroupBy(s => s.TemplateId))
+            var untried = claimed.Select(s => s.Id).ToHashSet();
+            try
             {
-                await SendTemplateGroupAsync(group.Key, group.ToList(), ct);
+                foreach (var group in claimed.GroupBy(s => s.TemplateId))
+                {
+                    await SendTemplateGroupAsync(group.Key, group.ToList(), untried, ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                logger.LogInformation("Dispatch stopped for shutdown after the request in flight");
+            }
+            finally
+            {
+                await ReleaseUntriedAsync(untried);
             }
         }
-        metrics.OutboxDepth(await surveys.CountPendingAsync(ct));
+        if (!ct.IsCancellationRequested)
+        {
+            metrics.OutboxDepth(await surveys.CountPendingAsync(ct));
+        }
         activity?.SetTag("feedback.surveys.claimed", total);
         return total;
     }
 
-    private async Task SendTemplateGroupAsync(string templateId, List<Survey> claimed, CancellationToken ct)
+    private async Task SendTemplateGroupAsync(string templateId, List<Survey> claimed, HashSet<string> untried, CancellationToken ct)
     {
         var template = await templates.GetAsync(templateId, ct);
         if (template is not { Status: TemplateStatus.Active })
         {
             foreach (var survey in claimed)
             {
+                untried.Remove(survey.Id);
                 await EndAsync(survey, SurveyStatus.Failed, "the template was archived or deleted before sending", ct);
             }
             return;
@@ -62,6 +80,7 @@ public sealed class SurveyDispatcher(
         {
             if (await suppressions.GetAsync(Common.Emails.Normalize(survey.Customer.Email), ct) is not null)
             {
+                untried.Remove(survey.Id);
                 await EndAsync(survey, SurveyStatus.Suppressed, "the address was suppressed after the survey was scheduled", ct);
             }
             else
@@ -73,25 +92,31 @@ public sealed class SurveyDispatcher(
         {
             foreach (var chunk in group.Chunk(MaxRecipientsPerRequest))
             {
-                await SendBatchAsync(template, group.Key, chunk, ct);
+                ct.ThrowIfCancellationRequested();
+                untried.ExceptWith(chunk.Select(s => s.Id));
+                await SendBatchAsync(template, group.Key, chunk);
             }
         }
     }
 
-    private async Task SendBatchAsync(SurveyTemplate template, string locale, IReadOnlyList<Survey> batch, CancellationToken ct)
+    // Deliberately not cancellable: once a request is on its way, its outcome must be recorded (bounded by the HTTP timeout).
+    private async Task SendBatchAsync(SurveyTemplate template, string locale, IReadOnlyList<Survey> batch)
     {
-        var outcome = await sender.SendAsync(renderer.Render(template, locale, batch), ct);
+        var outcome = await sender.SendAsync(renderer.Render(template, locale, batch), CancellationToken.None);
         var now = time.GetUtcNow();
+        var ct = CancellationToken.None;
         switch (outcome.Result)
         {
             case SendResult.Accepted:
-                foreach (var survey in batch)
+                var reminderAt = template.ReminderAfterSpan is { } r ? now + r : (DateTimeOffset?)null;
+                var marked = await surveys.MarkSentAsync(batch.Select(s => s.Id).ToList(), settings.Owner, now, reminderAt, now + template.ExpiresAfterSpan, ct);
+                if (marked < batch.Count)
                 {
-                    var reminderAt = template.ReminderAfterSpan is { } r ? now + r : (DateTimeOffset?)null;
-                    if (await surveys.MarkSentAsync(survey.Id, settings.Owner, now, reminderAt, now + template.ExpiresAfterSpan, ct))
-                    {
-                        metrics.Sent(template.Kind, now - survey.SendAt);
-                    }
+                    logger.LogWarning("Sent {Count} surveys of template {TemplateId} but {Lost} had lost their lease", batch.Count, template.Id, batch.Count - marked);
+                }
+                foreach (var survey in batch.Take(marked))
+                {
+                    metrics.Sent(template.Kind, now - survey.SendAt);
                 }
                 break;
             case SendResult.Rejected:
@@ -118,8 +143,26 @@ public sealed class SurveyDispatcher(
                 await EndAsync(survey, SurveyStatus.Failed, $"gave up after {attempts} attempts: {outcome.Reason}", ct);
                 continue;
             }
-            var retryAt = now + RetryBackoff.Delay(attempts, outcome.RetryAfter, Random.Shared.NextDouble());
+            var retryAt = now + RetryBackoff.Delay(attempts, outcome.RetryAfter, settings.Jitter.NextDouble());
             await surveys.ReleaseAsync(survey.Id, settings.Owner, retryAt, outcome.Reason ?? "transient failure", ct);
+        }
+    }
+
+    private async Task ReleaseUntriedAsync(HashSet<string> untried)
+    {
+        if (untried.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            var released = await surveys.ReleaseUnsentAsync(untried, settings.Owner, CancellationToken.None);
+            logger.LogInformation("Released {Count} claimed surveys that were not tried", released);
+        }
+        catch (Exception e)
+        {
+            // Their lease still runs out, so they are sent later anyway; this only saves the wait.
+            logger.LogWarning(e, "Could not release {Count} claimed surveys; they wait for their lease to run out", untried.Count);
         }
     }
 

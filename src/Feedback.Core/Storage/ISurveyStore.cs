@@ -40,10 +40,18 @@ public interface ISurveyStore
     Task<IReadOnlyList<Survey>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int limit, CancellationToken ct = default);
 
     /// <summary>
-    /// Records the send of a survey the caller still owns: it becomes <c>sent</c> with these times, its lease cleared,
-    /// attempts + 1. False when the lease was lost, e.g. taken over by another claimer (nothing changed).
+    /// Records the send of surveys the caller still owns, all in one atomic write (one provider request is one write, so a
+    /// crash leaves a batch either wholly marked or wholly unmarked): they become <c>sent</c> with these times, their lease
+    /// cleared, attempts + 1. Returns how many changed; one whose lease was lost (taken over by another claimer) is left as it is.
     /// </summary>
-    Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
+    Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
+
+    /// <summary>
+    /// Hands claimed surveys the caller did not try to send back to the outbox as they were before the claim (<c>scheduled</c>,
+    /// same <c>sendAt</c> and attempts, lease cleared), so a restart or another replica sends them without waiting for the
+    /// lease to run out. Used on shutdown; returns how many the caller still owned.
+    /// </summary>
+    Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default);
 
     /// <summary>
     /// Ends a survey the caller owns in a terminal state (<c>failed</c> or <c>suppressed</c>) with the reason as its

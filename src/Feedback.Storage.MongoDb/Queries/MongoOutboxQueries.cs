@@ -41,6 +41,16 @@ internal static class MongoOutboxQueries
     public static FilterDefinition<SurveyDocument> Owned(string id, string owner) =>
         Filter.Eq(s => s.Id, id) & Filter.Eq(s => s.Status, SurveyStatus.Sending) & Filter.Eq(s => s.LeaseOwner, owner);
 
+    public static FilterDefinition<SurveyDocument> OwnedOfIds(IEnumerable<string> ids, string owner) =>
+        Filter.In(s => s.Id, ids) & Filter.Eq(s => s.Status, SurveyStatus.Sending) & Filter.Eq(s => s.LeaseOwner, owner);
+
+    /// <summary>Back to <c>scheduled</c> as before the claim: same <c>sendAt</c> and attempts, since nothing was tried.</summary>
+    public static UpdateDefinition<SurveyDocument> ReleaseUnsent() => Update
+        .Set(s => s.Status, SurveyStatus.Scheduled)
+        .Unset(s => s.LeaseOwner)
+        .Unset(s => s.LeaseUntil)
+        .Unset(s => s.ClaimToken);
+
     public static UpdateDefinition<SurveyDocument> MarkSent(DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt)
     {
         var update = Update

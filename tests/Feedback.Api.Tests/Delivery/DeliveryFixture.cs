@@ -23,6 +23,9 @@ public abstract class DeliveryFixture : IAsyncLifetime
     /// <summary>The Quartz job would dispatch on its own; an hour keeps it out of the way of tests that step the clock.</summary>
     protected virtual string PollInterval => "01:00:00";
 
+    /// <summary>Where the service finds SendGrid; the fake unless a test wants it unreachable.</summary>
+    protected virtual string SendGridBaseUrl => SendGrid.BaseUrl;
+
     protected SurveyDispatcher Dispatcher => Factory.Services.GetRequiredService<SurveyDispatcher>();
     protected SurveyHousekeeping Housekeeping => Factory.Services.GetRequiredService<SurveyHousekeeping>();
     protected ISurveyStore Surveys => Factory.Services.GetRequiredService<ISurveyStore>();
@@ -31,7 +34,7 @@ public abstract class DeliveryFixture : IAsyncLifetime
     {
         SendGrid = await FakeSendGridServer.StartAsync();
         Factory.Settings["Feedback:SendGrid:ApiKey"] = "SG.test-key";
-        Factory.Settings["Feedback:SendGrid:BaseUrl"] = SendGrid.BaseUrl;
+        Factory.Settings["Feedback:SendGrid:BaseUrl"] = SendGridBaseUrl;
         Factory.Settings["Feedback:PublicBaseUrl"] = PublicBaseUrl;
         Factory.Settings["Feedback:Dispatch:PollInterval"] = PollInterval;
         Admin = await Factory.CreateClientAsync(ApiScope.Admin);

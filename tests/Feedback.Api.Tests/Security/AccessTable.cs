@@ -61,6 +61,7 @@ public static class AccessTable
         ("DELETE /v1/suppressions/{email}", AdminOnly),
 
         ("DELETE /v1/customers/{customerId}", AdminOnly),
+        ("POST /v1/admin/backup", AdminOnly),
 
         ("GET /v1/scores/{kind:regex(^(nps|csat|ces)$)}", ReadScope),
         ("POST /v1/scores/rollups/rebuild", AdminOnly),

@@ -35,8 +35,8 @@ public sealed class OutboxLiveTests : LiveMongoTest
         var reclaimed = Assert.Single(await Surveys.ClaimDueAsync(Now.AddMinutes(1), "b", TimeSpan.FromMinutes(1), 10));
 
         Assert.Equal(("b", Now.AddMinutes(2)), (reclaimed.LeaseOwner, reclaimed.LeaseUntil));
-        Assert.False(await Surveys.MarkSentAsync(survey.Id, "a", Now, null, Now.AddDays(30)));
-        Assert.True(await Surveys.MarkSentAsync(survey.Id, "b", Now, null, Now.AddDays(30)));
+        Assert.Equal(0, await Surveys.MarkSentAsync([survey.Id], "a", Now, null, Now.AddDays(30)));
+        Assert.Equal(1, await Surveys.MarkSentAsync([survey.Id], "b", Now, null, Now.AddDays(30)));
         Assert.Equal((SurveyStatus.Sent, 1, null), await StateAsync(survey.Id));
     }
 
@@ -72,7 +72,7 @@ public sealed class OutboxLiveTests : LiveMongoTest
         var survey = NewSurvey();
         await Surveys.TryAddAsync(survey);
         await Surveys.ClaimDueAsync(Now, "a", TimeSpan.FromMinutes(1), 10);
-        await Surveys.MarkSentAsync(survey.Id, "a", Now, Now.AddDays(2), Now.AddDays(30));
+        await Surveys.MarkSentAsync([survey.Id], "a", Now, Now.AddDays(2), Now.AddDays(30));
 
         var replicas = Enumerable.Range(0, 4).Select(n => Replica(n % 2).GetRequiredService<ISurveyStore>()).ToList();
 

@@ -67,6 +67,20 @@ public sealed class OutboxQueryTests
     }
 
     [Fact]
+    public void OwnedOfIdsMatchesOnlyTheCallersClaimsAmongTheBatch()
+    {
+        Bson.AssertEqual("{ _id: { $in: ['srv_1', 'srv_2'] }, status: 'Sending', leaseOwner: 'host:1' }",
+            Bson.Render(OwnedOfIds(["srv_1", "srv_2"], "host:1")));
+    }
+
+    [Fact]
+    public void ReleaseUnsentRestoresTheScheduledSurveyWithoutCountingAnAttempt()
+    {
+        Bson.AssertEqual("{ $set: { status: 'Scheduled' }, $unset: { leaseOwner: 1, leaseUntil: 1, claimToken: 1 } }",
+            Bson.Render(ReleaseUnsent()));
+    }
+
+    [Fact]
     public void MarkSentWithoutAReminderLeavesReminderAtUnset()
     {
         var update = Bson.Render(MarkSent(Now, null, Now.AddDays(14))).AsBsonDocument;

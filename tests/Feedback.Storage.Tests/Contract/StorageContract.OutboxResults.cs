@@ -12,9 +12,9 @@ public abstract partial class StorageContract
         var survey = await AddClaimedAsync(now, "worker-a");
         var sentAt = now.AddSeconds(2).AddMilliseconds(345);
 
-        var marked = await Surveys.MarkSentAsync(survey.Id, "worker-a", sentAt, sentAt.AddDays(2), sentAt.AddDays(14));
+        var marked = await Surveys.MarkSentAsync([survey.Id], "worker-a", sentAt, sentAt.AddDays(2), sentAt.AddDays(14));
 
-        Assert.True(marked);
+        Assert.Equal(1, marked);
         AssertSameSurvey(
             survey with
             {
@@ -36,9 +36,8 @@ public abstract partial class StorageContract
         var unclaimed = SampleSurvey();
         await AddSurveysAsync(unclaimed);
 
-        Assert.False(await Surveys.MarkSentAsync(survey.Id, "worker-b", now, null, now.AddDays(14)));
-        Assert.False(await Surveys.MarkSentAsync(unclaimed.Id, "worker-a", now, null, now.AddDays(14)));
-        Assert.False(await Surveys.MarkSentAsync("srv_unknown", "worker-a", now, null, now.AddDays(14)));
+        Assert.Equal(0, await Surveys.MarkSentAsync([survey.Id], "worker-b", now, null, now.AddDays(14)));
+        Assert.Equal(0, await Surveys.MarkSentAsync([unclaimed.Id, "srv_unknown"], "worker-a", now, null, now.AddDays(14)));
 
         AssertSameSurvey(Claimed(survey, "worker-a", now + Lease), await Surveys.GetAsync(survey.Id));
         AssertSameSurvey(unclaimed, await Surveys.GetAsync(unclaimed.Id));
@@ -52,13 +51,13 @@ public abstract partial class StorageContract
         var later = now + Lease;
         Assert.Single(await Surveys.ClaimDueAsync(later, "worker-b", Lease, limit: 10));
 
-        var lateSend = await Surveys.MarkSentAsync(survey.Id, "worker-a", later, null, later.AddDays(14));
+        var lateSend = await Surveys.MarkSentAsync([survey.Id], "worker-a", later, null, later.AddDays(14));
         var afterLateSend = await Surveys.GetAsync(survey.Id);
-        var newOwnersSend = await Surveys.MarkSentAsync(survey.Id, "worker-b", later.AddSeconds(1), null, later.AddDays(14));
+        var newOwnersSend = await Surveys.MarkSentAsync([survey.Id], "worker-b", later.AddSeconds(1), null, later.AddDays(14));
 
-        Assert.False(lateSend);
+        Assert.Equal(0, lateSend);
         AssertSameSurvey(Claimed(survey, "worker-b", later + Lease), afterLateSend);
-        Assert.True(newOwnersSend);
+        Assert.Equal(1, newOwnersSend);
         Assert.Equal(later.AddSeconds(1), (await Surveys.GetAsync(survey.Id))?.SentAt);
     }
 
@@ -111,6 +110,38 @@ public abstract partial class StorageContract
         Assert.True((await Surveys.GetAsync(survey.Id))!.IsPending);
         Assert.Empty(await Surveys.ClaimDueAsync(retryAt.AddMilliseconds(-1), "worker-b", Lease, limit: 10));
         AssertSameSurvey(Claimed(released, "worker-b", retryAt + Lease), Assert.Single(await Surveys.ClaimDueAsync(retryAt, "worker-b", Lease, limit: 10)));
+    }
+
+    [Fact]
+    public async Task MarkSentMarksTheWholeBatchInOneCallAndSkipsWhatTheCallerDoesNotOwn()
+    {
+        var now = Time.GetUtcNow();
+        var batch = Enumerable.Range(0, 3).Select(_ => SampleSurvey(sendAt: now.AddMinutes(-1))).ToList();
+        await AddSurveysAsync([.. batch]);
+        Assert.Equal(3, (await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10)).Count);
+        var other = await AddClaimedAsync(now, "worker-b");
+
+        var marked = await Surveys.MarkSentAsync([.. batch.Select(s => s.Id), other.Id], "worker-a", now, null, now.AddDays(14));
+
+        Assert.Equal(3, marked);
+        foreach (var survey in batch)
+        {
+            Assert.Equal(SurveyStatus.Sent, (await Surveys.GetAsync(survey.Id))!.Status);
+        }
+        AssertSameSurvey(Claimed(other, "worker-b", now + Lease), await Surveys.GetAsync(other.Id));
+    }
+
+    [Fact]
+    public async Task ReleaseUnsentGivesTheClaimBackAsItWasSoItIsClaimableAtOnce()
+    {
+        var now = Time.GetUtcNow();
+        var survey = await AddClaimedAsync(now, "worker-a");
+
+        Assert.Equal(0, await Surveys.ReleaseUnsentAsync([survey.Id], "worker-b"));
+        Assert.Equal(1, await Surveys.ReleaseUnsentAsync([survey.Id, "srv_unknown"], "worker-a"));
+
+        AssertSameSurvey(survey, await Surveys.GetAsync(survey.Id));
+        AssertSameSurvey(Claimed(survey, "worker-b", now + Lease), Assert.Single(await Surveys.ClaimDueAsync(now, "worker-b", Lease, limit: 10)));
     }
 
     /// <summary>Stores a due survey that was tried twice before and lets <paramref name="owner"/> claim it; returns it as it was stored.</summary>

@@ -20,7 +20,7 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         await AddSurveysAsync(survey with { SendAt = now });
         var claimed = Assert.Single(await Surveys.ClaimDueAsync(now, "rollup-worker", TimeSpan.FromMinutes(5), 1));
-        Assert.True(await Surveys.MarkSentAsync(claimed.Id, "rollup-worker", now, null, now.AddDays(14)));
+        Assert.Equal(1, await Surveys.MarkSentAsync([claimed.Id], "rollup-worker", now, null, now.AddDays(14)));
         return (await Surveys.GetAsync(survey.Id))!;
     }
 

@@ -78,7 +78,7 @@ public abstract partial class StorageContract
     {
         var survey = await SendThroughOutboxAsync(SampleSurvey());
 
-        Assert.False(await Surveys.MarkSentAsync(survey.Id, "rollup-worker", Time.GetUtcNow(), null, Time.GetUtcNow().AddDays(1)));
+        Assert.Equal(0, await Surveys.MarkSentAsync([survey.Id], "rollup-worker", Time.GetUtcNow(), null, Time.GetUtcNow().AddDays(1)));
 
         var day = DayOf(survey.SentAt!.Value);
         foreach (var (dimension, value) in new[] { (ScoreRollup.All, ScoreRollup.All), (ScoreRollup.ChannelDimension, Channels.Email), ("agent", "Ľubomír Ďurček") })
