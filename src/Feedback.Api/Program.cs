@@ -2,6 +2,7 @@ using Feedback.Api.Answers;
 using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
 using Feedback.Api.Customers;
+using Feedback.Api.Dashboard;
 using Feedback.Api.Delivery;
 using Feedback.Api.DevMailbox;
 using Feedback.Api.Errors;
@@ -44,5 +45,6 @@ app.MapCustomersApi();
 app.MapSendGridWebhook();
 app.MapDevMailboxApi();
 app.MapAnswerPages();
+app.MapDashboardApi();
 
 return await app.RunUntilStoppedAsync();
