@@ -4,6 +4,7 @@ using Feedback.Api.Auth;
 using Feedback.Api.Customers;
 using Feedback.Api.Dashboard;
 using Feedback.Api.Delivery;
+using Feedback.Api.Demo;
 using Feedback.Api.DevMailbox;
 using Feedback.Api.Errors;
 using Feedback.Api.Events;
@@ -16,11 +17,12 @@ using Feedback.Api.Templates;
 using Feedback.Api.Webhooks;
 using Feedback.Email.SendGrid;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoExtensions.WithoutDemoSwitch(args));
 
 builder.AddFeedbackHost();
 builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
+builder.AddDemoData(args);
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
