@@ -65,23 +65,25 @@ function remember() {
 async function refresh() {
   if (!$('filters').reportValidity()) return;
   remember();
+  const run = ++runs;
+  $('status').textContent = 'Loading…';
+  // Scores and comments load side by side; either failing leaves the other on screen.
+  const results = await Promise.allSettled([loadScores(run), loadComments()]);
+  const failures = results.filter(result => result.status === 'rejected').map(result => result.reason);
+  if (failures.length > 0) fail(failures.find(reason => reason instanceof KeyRefused) ?? failures[0]);
+  else if (run === runs) $('status').textContent = '';
+}
+
+async function loadScores(run) {
   const { kind, templateId, from, to } = selection();
   const groupBy = $('group-by').value;
-  const run = ++runs;
   for (const id of ['min-score', 'max-score']) Object.assign($(id), { min: kinds[kind].min, max: kinds[kind].max });
-  $('status').textContent = 'Loading…';
-  try {
-    const result = await getJson(`/v1/scores/${kind}`, { templateId, from, to, interval: $('interval').value, groupBy });
-    // A later change has started its own request: drawing this older answer now would show the wrong view.
-    if (run !== runs) return;
-    renderScore(kind, result);
-    drawTrend(kind, result.series);
-    renderBreakdown(kind, groupBy, result.groups);
-    await loadComments();
-    $('status').textContent = '';
-  } catch (error) {
-    fail(error);
-  }
+  const result = await getJson(`/v1/scores/${kind}`, { templateId, from, to, interval: $('interval').value, groupBy });
+  // A later change has started its own request: drawing this older answer now would show the wrong view.
+  if (run !== runs) return;
+  renderScore(kind, result);
+  drawTrend(kind, result.series);
+  renderBreakdown(kind, groupBy, result.groups);
 }
 
 async function loadComments() {
