@@ -7,7 +7,10 @@ using static Feedback.Storage.Sqlite.SqliteResponseRows;
 
 namespace Feedback.Storage.Sqlite;
 
-/// <summary>Responses. An answer and its survey's status change share one write transaction (BEGIN IMMEDIATE).</summary>
+/// <summary>
+/// Responses. An answer, its survey's status change and its rollup counts share one write transaction (BEGIN IMMEDIATE).
+/// Erasure touches comments only, so it leaves the rollups as they are.
+/// </summary>
 public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStore
 {
     private const string Select = $"SELECT {Columns} FROM responses";
@@ -30,6 +33,11 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         }
         await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
             $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
+        if (previous is not null)
+        {
+            await SqliteRollupRows.CountAnswerAsync(connection, previous, -1, ct);
+        }
+        await SqliteRollupRows.CountAnswerAsync(connection, response, +1, ct);
         await transaction.CommitAsync(ct);
         return (response, previous);
     }
@@ -44,6 +52,10 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
             $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
         var stored = inserted == 1 ? response : await SingleAsync(connection, response.Id, ct)
             ?? throw new InvalidOperationException($"Response '{response.Id}' was neither inserted nor found.");
+        if (inserted == 1)
+        {
+            await SqliteRollupRows.CountAnswerAsync(connection, response, +1, ct);
+        }
         await transaction.CommitAsync(ct);
         return (stored, inserted == 1);
     }

@@ -103,5 +103,21 @@ internal static class SqliteSchema
         CREATE INDEX ix_responses_updated ON responses (updated_at);
         CREATE INDEX ix_responses_customer ON responses (customer_id);
         """,
+        """
+        CREATE TABLE score_rollups (
+            template_id TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            value TEXT NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            h0 INTEGER NOT NULL DEFAULT 0, h1 INTEGER NOT NULL DEFAULT 0, h2 INTEGER NOT NULL DEFAULT 0,
+            h3 INTEGER NOT NULL DEFAULT 0, h4 INTEGER NOT NULL DEFAULT 0, h5 INTEGER NOT NULL DEFAULT 0,
+            h6 INTEGER NOT NULL DEFAULT 0, h7 INTEGER NOT NULL DEFAULT 0, h8 INTEGER NOT NULL DEFAULT 0,
+            h9 INTEGER NOT NULL DEFAULT 0, h10 INTEGER NOT NULL DEFAULT 0,
+            sent INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (template_id, dimension, value, day)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_score_rollups_kind ON score_rollups (kind, dimension, day);
+        """,
     ];
 }

@@ -20,6 +20,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ISuppressionStore, SqliteSuppressionStore>();
         services.AddSingleton<IResponseStore, SqliteResponseStore>();
+        services.AddSingleton<IScoreRollupStore, SqliteScoreRollupStore>();
         return services;
     }
 }

@@ -64,10 +64,25 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return claimed.OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
-        OwnedUpdateAsync(
-            "status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires, attempts = attempts + 1, failure_reason = NULL",
-            id, owner, ct, ("$at", SqliteValues.Time(sentAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
+    /// <summary>The send is counted in the rollups in the same transaction, on the sent day, at most once (only a leased survey is marked).</summary>
+    public async Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var sent = await connection.QueryAsync(
+            $"""
+            {OwnedUpdate("status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires, attempts = attempts + 1, failure_reason = NULL")}
+            RETURNING {Columns}
+            """, Read, ct,
+            ("$id", id), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)),
+            ("$expires", SqliteValues.Time(expiresAt)));
+        foreach (var survey in sent)
+        {
+            await SqliteRollupRows.CountSentAsync(connection, survey.TemplateId, survey.Kind, sentAt, survey.Properties, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return sent.Count == 1;
+    }
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
         status is SurveyStatus.Failed or SurveyStatus.Suppressed
@@ -171,10 +186,11 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     private async Task<bool> OwnedUpdateAsync(string set, string id, string owner, CancellationToken ct, params (string, object?)[] parameters)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(
-            $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner", ct,
-            [("$id", id), ("$owner", owner), .. parameters]) == 1;
+        return await connection.ExecuteAsync(OwnedUpdate(set), ct, [("$id", id), ("$owner", owner), .. parameters]) == 1;
     }
+
+    private static string OwnedUpdate(string set) =>
+        $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner";
 
     private async Task<Survey?> SingleAsync(string where, string key, CancellationToken ct)
     {

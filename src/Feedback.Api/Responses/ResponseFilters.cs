@@ -98,8 +98,10 @@ public static partial class ResponseFilters
         };
     }
 
-    // property.<name>=<value>: the names vary, so they are read from the raw query rather than bound.
-    private static Dictionary<string, string> Properties(IQueryCollection query, ValidationErrors errors)
+    public static bool IsPropertyName(string name) => PropertyName().IsMatch(name);
+
+    /// <summary>property.&lt;name&gt;=&lt;value&gt;: the names vary, so they are read from the raw query rather than bound.</summary>
+    public static Dictionary<string, string> Properties(IQueryCollection query, ValidationErrors errors)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, values) in query)

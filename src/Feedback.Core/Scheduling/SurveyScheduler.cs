@@ -27,9 +27,10 @@ public sealed class SurveyScheduler(
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
         var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
+        var properties = Scoring.ResolutionTime.WithBucket(e.Properties, e.OccurredAt);
         foreach (var template in triggered)
         {
-            var survey = NewSurvey(template, e.Customer, e.SubjectId, e.Properties, e.OccurredAt, now) with { EventId = e.Id };
+            var survey = NewSurvey(template, e.Customer, e.SubjectId, properties, e.OccurredAt, now) with { EventId = e.Id };
             if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
             {
                 skipped.Add(new SkippedTemplate(template.Id, reason));
