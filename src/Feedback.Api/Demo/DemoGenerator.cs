@@ -1,3 +1,4 @@
+using Feedback.Core.Scoring;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 
@@ -80,8 +81,10 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<SurveyTempl
         if (kind != SurveyKind.Nps)
         {
             // Long-tailed like real support queues: most tickets close within a day, some take weeks.
-            var hours = Math.Clamp(Math.Exp(Math.Log(12) + 1.1 * Gaussian(random)), 1, 500);
-            properties["resolutionHours"] = ((int)Math.Round(hours)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var hours = (int)Math.Round(Math.Clamp(Math.Exp(Math.Log(12) + 1.1 * Gaussian(random)), 1, 500));
+            properties[ResolutionTime.HoursProperty] = hours.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The bucket the scheduler derives for events that carry resolutionHours.
+            properties[ResolutionTime.Property] = ResolutionTime.Bucket(hours);
         }
         return properties;
     }
@@ -100,11 +103,11 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<SurveyTempl
     }
 
     private static double ResolutionEffect(Dictionary<string, string> properties) =>
-        !properties.TryGetValue("resolutionHours", out var text) ? 0 : int.Parse(text) switch
+        !properties.TryGetValue(ResolutionTime.Property, out var bucket) ? 0 : Array.IndexOf(ResolutionTime.Buckets, bucket) switch
         {
-            < 4 => 0.06,
-            < 24 => 0.02,
-            < 72 => -0.04,
+            0 => 0.06,
+            1 => 0.02,
+            2 => -0.04,
             _ => -0.1,
         };
 

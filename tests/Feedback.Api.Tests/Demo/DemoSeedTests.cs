@@ -13,7 +13,7 @@ namespace Feedback.Api.Tests.Demo;
 
 public sealed class DemoSeedTests
 {
-    private const int Answers = 400;
+    private const int Answers = 200;
 
     [Fact]
     public async Task SeedFillsAnEmptyStoreWithTemplatesAnswersAndSends()
@@ -33,12 +33,29 @@ public sealed class DemoSeedTests
         Assert.Contains(answers, a => a.Channel == Channels.Email);
         Assert.Contains(answers, a => a.Channel != Channels.Email);
         Assert.All(answers, a => Assert.True(a.Properties.ContainsKey("agent") && a.Properties.ContainsKey("category") && a.Properties.ContainsKey("product")));
-        Assert.All(answers.Where(a => a.Kind != SurveyKind.Nps), a => Assert.True(a.Properties.ContainsKey("resolutionHours")));
+        Assert.All(answers.Where(a => a.Kind != SurveyKind.Nps), a => Assert.True(a.Properties.ContainsKey("resolutionHours") && a.Properties.ContainsKey("resolutionTime")));
         var surveys = api.Services.GetRequiredService<ISurveyStore>();
         var unanswered = await surveys.ListAsync(new SurveyQuery(Status: SurveyStatus.Expired, Limit: 500));
         Assert.NotEmpty(unanswered.Items);
         var answered = await surveys.ListAsync(new SurveyQuery(Status: SurveyStatus.Answered, Limit: 500));
         Assert.Equal(answers.Count(a => a.SurveyId is not null), answered.Items.Count);
+    }
+
+    [Fact]
+    public async Task RollupsWrittenWhileSeedingEqualARebuildFromTheAnswers()
+    {
+        await using var api = Seeded();
+        using var client = await api.CreateClientAsync(ApiScope.Admin);
+        var query = "/v1/scores/csat?from=2026-10-01T00:00:00Z&to=2026-11-24T00:00:00Z&groupBy=resolutionTime";
+        var before = await client.GetStringAsync(query);
+
+        var rebuild = await api.Services.GetRequiredService<IScoreRollupStore>().RebuildAsync();
+
+        Assert.Equal(Answers, rebuild.Responses);
+        Assert.Equal(before, await client.GetStringAsync(query));
+        using var scores = JsonDocument.Parse(before);
+        Assert.Equal(["<4h", "<24h", "<72h", "72h+"], scores.RootElement.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
+        Assert.True(scores.RootElement.GetProperty("sent").GetInt64() > 0);
     }
 
     [Fact]
