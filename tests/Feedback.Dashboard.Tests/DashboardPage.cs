@@ -16,7 +16,7 @@ public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext cont
     /// <summary>The CSAT template over the demo period; nothing is typed yet, so the key prompt shows.</summary>
     public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, string groupBy = "channel")
     {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1500 } });
         var page = await context.NewPageAsync();
         var survey = Uri.EscapeDataString($"csat|{fixture.CsatTemplateId}");
         await page.GotoAsync($"{fixture.Server.BaseUrl}/dashboard?survey={survey}&from={From}&to={To}&interval=week&groupBy={groupBy}");

@@ -124,7 +124,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
     /// <summary>Under the test output for a person to look at, and as docs/dashboard.png for the README.</summary>
     private static async Task SaveScreenshotAsync(IPage page)
     {
-        var bytes = await page.ScreenshotAsync(new() { FullPage = true });
+        var bytes = await page.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "dashboard.png"), bytes);
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Feedback.sln")))

@@ -109,7 +109,7 @@ function showComments() {
   const shown = comments
     .filter(response => !wanted || (response.comment ?? '').toLocaleLowerCase().includes(wanted))
     .sort((a, b) => a.score - b.score || String(b.answeredAt).localeCompare(String(a.answeredAt)))
-    .slice(0, 100);
+    .slice(0, 50);
   renderComments(selection().kind, shown, comments.length);
 }
 
