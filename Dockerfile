@@ -6,6 +6,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 SHELL ["/bin/bash", "-euo", "pipefail", "-c"]
 ARG TARGETARCH
 WORKDIR /source
+# The dashboard's chart library comes from npm during the build (see Feedback.Api.csproj); node stays in this stage.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 
 # Restore layer: only the files that decide the package graph, so editing code reuses it.
 # Every src/*/*.csproj must be listed here (a test fails when one is missing).

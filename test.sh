@@ -7,6 +7,15 @@ cd "$(dirname "$0")"
 results="TestResults"
 rm -rf "$results"
 
+# The dashboard's build runs npm ci; its browser tests drive Debian's chromium (Playwright downloads no browser).
+missing=()
+command -v npm > /dev/null || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } > /dev/null
+fi
+
 echo "== restoring and building (Release)"
 dotnet build Feedback.sln -c Release --nologo -v quiet
 

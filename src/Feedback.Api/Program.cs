@@ -3,7 +3,9 @@ using Feedback.Api.ApiKeys;
 using Feedback.Api.Auth;
 using Feedback.Api.Backup;
 using Feedback.Api.Customers;
+using Feedback.Api.Dashboard;
 using Feedback.Api.Delivery;
+using Feedback.Api.Demo;
 using Feedback.Api.DevMailbox;
 using Feedback.Api.Errors;
 using Feedback.Api.Events;
@@ -18,13 +20,14 @@ using Feedback.Api.Templates;
 using Feedback.Api.Webhooks;
 using Feedback.Email.SendGrid;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoExtensions.WithoutDemoSwitch(args));
 
 builder.AddFeedbackHost();
 builder.AddTokenSafeLogging();
 builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
 builder.Services.AddFeedbackRateLimits();
+builder.AddDemoData(args);
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
@@ -55,5 +58,6 @@ app.MapSendGridWebhook();
 app.MapWebhooksApi();
 app.MapDevMailboxApi();
 app.MapAnswerPages();
+app.MapDashboardApi();
 
 return await app.RunUntilStoppedAsync();

@@ -6,6 +6,8 @@ namespace Feedback.Storage.Sqlite;
 /// <summary>Opens pooled connections to the database file; each store operation uses its own short-lived connection.</summary>
 public sealed class SqliteDatabase(IOptions<SqliteStorageOptions> options)
 {
+    private volatile bool _bulkLoad;
+
     public string FilePath { get; } = Path.GetFullPath(options.Value.Path);
 
     private string ConnectionString => new SqliteConnectionStringBuilder
@@ -22,6 +24,33 @@ public sealed class SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
+        if (_bulkLoad)
+        {
+            await using var pragma = new SqliteCommand("PRAGMA synchronous = NORMAL;", connection);
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
         return connection;
+    }
+
+    /// <summary>
+    /// Until the result is disposed, commits skip the fsync (WAL with <c>synchronous = NORMAL</c>: a power loss may drop
+    /// the latest commits but never corrupts the file), which makes many small transactions about a hundred times faster.
+    /// Only for a bulk load before the service takes requests (the demo seed); disposing drops the relaxed pooled
+    /// connections, and the next ordinary commit syncs everything written before it.
+    /// </summary>
+    public IDisposable BeginBulkLoad()
+    {
+        _bulkLoad = true;
+        return new BulkLoad(this);
+    }
+
+    private sealed class BulkLoad(SqliteDatabase database) : IDisposable
+    {
+        public void Dispose()
+        {
+            database._bulkLoad = false;
+            using var connection = new SqliteConnection(database.ConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
     }
 }

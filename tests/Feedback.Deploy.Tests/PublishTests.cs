@@ -50,6 +50,9 @@ public sealed class PublishTests : IDisposable
                 lastStatus = response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    // The chart library is copied from npm at build time: the published app must serve it too.
+                    using var chart = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/dashboard/chart.umd.min.js"), ct);
+                    Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
                     return;
                 }
 

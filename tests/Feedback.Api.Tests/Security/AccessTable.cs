@@ -27,6 +27,8 @@ public static class AccessTable
         ("POST /u/{token}", Anonymous),
         ("POST /webhooks/sendgrid", Anonymous),
         ("GET /dev/mailbox", Anonymous),
+        ("GET /dashboard/", Anonymous),
+        ("GET /dashboard/{file}", Anonymous),
         ("GET /v1/dev/mailbox", AdminOnly),
 
         ("POST /v1/api-keys/", AdminOnly),

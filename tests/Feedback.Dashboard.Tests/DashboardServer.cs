@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Feedback.Dashboard.Tests;
+
+/// <summary>
+/// The real service on a real loopback port (Kestrel), so a browser can load the dashboard: a temp SQLite file filled
+/// with demo data, a fixed <see cref="FakeTimeProvider"/> clock, the bootstrap admin key and a read key made through the API.
+/// </summary>
+public sealed class DashboardServer : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "dashboard-admin-key-0123456789abcdef";
+    public const int DemoAnswers = 1500;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("feedback-dashboard-").FullName;
+
+    public DashboardServer() => UseKestrel(0);
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string ReadKey { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Feedback:Storage:Sqlite:Path", Path.Combine(_directory, "feedback.db"));
+        builder.UseSetting("Feedback:Auth:AdminKey", AdminKey);
+        builder.UseSetting("Feedback:Demo:Seed", "true");
+        builder.UseSetting("Feedback:Demo:Answers", DemoAnswers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Feedback:Demo:Days", "60");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public async Task StartAsync()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var admin = Client(AdminKey);
+        var created = await admin.PostAsJsonAsync("/v1/api-keys", new { name = "dashboard tests", scopes = new[] { "read" } });
+        created.EnsureSuccessStatusCode();
+        ReadKey = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    /// <summary>A client of the real port with <paramref name="apiKey"/> as its Bearer token.</summary>
+    public HttpClient Client(string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    /// <summary>The id of the demo template of a kind.</summary>
+    public async Task<string> TemplateIdAsync(string kind)
+    {
+        using var client = Client(ReadKey);
+        var page = await client.GetFromJsonAsync<JsonElement>("/v1/templates?limit=100");
+        return page.GetProperty("items").EnumerateArray().First(t => t.GetProperty("kind").GetString() == kind).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Records an answer as another service would (POST /v1/responses), an hour before now.</summary>
+    public async Task AnswerAsync(string templateId, string id, int score, string comment, string locale)
+    {
+        using var admin = Client(AdminKey);
+        var response = await admin.PostAsJsonAsync("/v1/responses", new
+        {
+            id, templateId, score, comment, locale, channel = "chat", subjectId = $"ticket-{id}",
+            customer = new { id = $"customer-{id}" }, answeredAt = Time.GetUtcNow().AddHours(-1),
+            properties = new { agent = "maria", category = "billing", product = "Pro" },
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
