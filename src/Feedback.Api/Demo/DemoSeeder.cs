@@ -100,7 +100,7 @@ public sealed class DemoSeeder(
             Token = SurveyTokens.New(),
         };
         await surveys.TryAddAsync(survey, ct);
-        await surveys.MarkSentAsync(survey.Id, LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfterSpan, ct);
+        await surveys.MarkSentAsync([survey.Id], LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfterSpan, ct);
         if (answer is not null)
         {
             await responses.AnswerSurveyAsync(answer with { Id = SurveyResponse.IdForSurvey(survey.Id), SurveyId = survey.Id }, ct);
