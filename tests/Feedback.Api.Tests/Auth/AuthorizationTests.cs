@@ -105,24 +105,13 @@ public sealed class AuthorizationTests(AuthorizationTests.Callers callers) : ICl
     /// <summary>One service for the whole class, with a key per scope and a revoked one.</summary>
     public sealed class Callers : IAsyncLifetime
     {
-        private readonly Dictionary<string, string> _keys = [];
+        private Dictionary<string, string> _keys = [];
 
         public FeedbackApiFactory Factory { get; } = new();
 
         public async ValueTask InitializeAsync()
         {
-            using var admin = Factory.CreateClient(FeedbackApiFactory.AdminKey);
-            foreach (var scope in new[] { "ingest", "read", "revoked" })
-            {
-                var created = await admin.PostAsJsonAsync("/v1/api-keys", new { name = scope, scopes = new[] { scope == "revoked" ? "admin" : scope } });
-                var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
-                _keys[scope] = (string)body["key"]!;
-                if (scope == "revoked")
-                {
-                    (await admin.DeleteAsync($"/v1/api-keys/{body["id"]}")).EnsureSuccessStatusCode();
-                }
-            }
-            _keys["admin"] = FeedbackApiFactory.AdminKey;
+            _keys = await ScopedKeys.CreateAsync(Factory);
             _keys["unknown"] = "fbk_" + new string('u', 43);
         }
 

@@ -61,7 +61,7 @@ public sealed partial class AccessTableTests(AccessTableTests.Callers callers) :
     /// <summary>One service for the table: a key per scope and a revoked admin key; the auth-failure limit is out of the way.</summary>
     public sealed class Callers : IAsyncLifetime
     {
-        private readonly Dictionary<string, string> _keys = [];
+        private Dictionary<string, string> _keys = [];
 
         public FeedbackApiFactory Factory { get; } = new();
 
@@ -72,18 +72,7 @@ public sealed partial class AccessTableTests(AccessTableTests.Callers callers) :
             Factory.Settings["Feedback:RateLimits:AuthFailurePermits"] = "100000";
             Factory.Settings["Feedback:Dispatch:PollInterval"] = "01:00:00";
             Client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            using var admin = Factory.CreateClient(FeedbackApiFactory.AdminKey);
-            foreach (var scope in new[] { "ingest", "read", "revoked" })
-            {
-                var created = await admin.PostAsJsonAsync("/v1/api-keys", new { name = scope, scopes = new[] { scope == "revoked" ? "admin" : scope } });
-                var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
-                _keys[scope] = (string)body["key"]!;
-                if (scope == "revoked")
-                {
-                    (await admin.DeleteAsync($"/v1/api-keys/{body["id"]}")).EnsureSuccessStatusCode();
-                }
-            }
-            _keys["admin"] = FeedbackApiFactory.AdminKey;
+            _keys = await ScopedKeys.CreateAsync(Factory);
         }
 
         public ValueTask DisposeAsync() => Factory.DisposeAsync();
