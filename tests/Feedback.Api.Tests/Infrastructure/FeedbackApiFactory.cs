@@ -38,6 +38,7 @@ public sealed class FeedbackApiFactory(string? dataDirectory = null, bool withAd
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Feedback:Storage:Sqlite:Path", DatabasePath);
+        builder.UseSetting("Feedback:Storage:Sqlite:BackupDirectory", Path.Combine(DataDirectory, "backups"));
         if (withAdminKey)
         {
             builder.UseSetting("Feedback:Auth:AdminKey", AdminKey);
