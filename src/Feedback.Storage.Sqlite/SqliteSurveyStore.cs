@@ -65,10 +65,10 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     }
 
     /// <summary>The send is counted in the rollups in the same transaction, on the sent day, at most once (only a leased survey is marked).</summary>
-    public async Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    // Group commit: the dispatcher marks a sent batch concurrently, so it costs one commit, not one per survey.
+    public Task<bool> MarkSentAsync(string id, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        database.WriteAsync(async (connection, ct) =>
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
         var sent = await connection.QueryAsync(
             $"""
             {OwnedUpdate("status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires, attempts = attempts + 1, failure_reason = NULL")}
@@ -80,9 +80,8 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         {
             await SqliteRollupRows.CountSentAsync(connection, survey.TemplateId, survey.Kind, sentAt, survey.Properties, ct);
         }
-        await transaction.CommitAsync(ct);
         return sent.Count == 1;
-    }
+    }, ct);
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
         status is SurveyStatus.Failed or SurveyStatus.Suppressed
@@ -183,11 +182,9 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 
-    private async Task<bool> OwnedUpdateAsync(string set, string id, string owner, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(OwnedUpdate(set), ct, [("$id", id), ("$owner", owner), .. parameters]) == 1;
-    }
+    private Task<bool> OwnedUpdateAsync(string set, string id, string owner, CancellationToken ct, params (string, object?)[] parameters) =>
+        database.WriteAsync(async (connection, token) =>
+            await connection.ExecuteAsync(OwnedUpdate(set), token, [("$id", id), ("$owner", owner), .. parameters]) == 1, ct);
 
     private static string OwnedUpdate(string set) =>
         $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner";

@@ -84,12 +84,15 @@ public sealed class SurveyDispatcher(
         switch (outcome.Result)
         {
             case SendResult.Accepted:
-                foreach (var survey in batch)
+                // All at once: a store that groups concurrent writes into one commit (SQLite) marks the batch in one.
+                var reminderAt = template.ReminderAfterSpan is { } r ? now + r : (DateTimeOffset?)null;
+                var marked = await Task.WhenAll(batch.Select(survey =>
+                    surveys.MarkSentAsync(survey.Id, settings.Owner, now, reminderAt, now + template.ExpiresAfterSpan, ct)));
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    var reminderAt = template.ReminderAfterSpan is { } r ? now + r : (DateTimeOffset?)null;
-                    if (await surveys.MarkSentAsync(survey.Id, settings.Owner, now, reminderAt, now + template.ExpiresAfterSpan, ct))
+                    if (marked[i])
                     {
-                        metrics.Sent(template.Kind, now - survey.SendAt);
+                        metrics.Sent(template.Kind, now - batch[i].SendAt);
                     }
                 }
                 break;
