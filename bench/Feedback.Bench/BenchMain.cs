@@ -19,7 +19,7 @@ public static class BenchMain
         };
         if (BenchOptions.Parse(args, scenarios.Keys) is not { } options)
         {
-            Console.Error.WriteLine($"usage: Feedback.Bench <{string.Join("|", scenarios.Keys)}|all>... [--quick] [--out <dir>]");
+            Console.Error.WriteLine($"usage: Feedback.Bench <{string.Join("|", scenarios.Keys)}|all>... [--quick] [--out <dir>] [--responses N]");
             return 2;
         }
         foreach (var name in options.Scenarios)

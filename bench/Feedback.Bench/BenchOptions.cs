@@ -4,7 +4,7 @@ namespace Feedback.Bench;
 /// What to run and at which size. <see cref="Quick"/> shrinks every scenario so all of them finish in well under a
 /// minute (CI keeps the harness working; its figures mean nothing) and writes to a temp directory unless --out is given.
 /// </summary>
-public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, string OutDirectory)
+public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, string OutDirectory, long? Responses = null)
 {
     public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(20);
     public TimeSpan Warmup => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5);
@@ -14,7 +14,8 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, s
     public int PendingSurveys => Quick ? 5_000 : 1_000_000;
     public int AnswerSurveys => Quick ? 2_000 : 60_000;
     public double AnswerRate => Quick ? 200 : 1000;
-    public long ScoreResponses => Quick ? 20_000 : 10_000_000;
+    /// <summary>Responses of the scores scenario; <c>--responses N</c> overrides (a smaller run on a slow disk).</summary>
+    public long ScoreResponses => Responses ?? (Quick ? 20_000 : 10_000_000);
     public int ScoreQueries => Quick ? 20 : 200;
     public int FullScans => Quick ? 2 : 5;
 
@@ -24,12 +25,17 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, s
         var scenarios = new List<string>();
         var quick = false;
         string? output = null;
+        long? responses = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick":
                     quick = true;
+                    break;
+                case "--responses" when i + 1 < args.Length && long.TryParse(args[i + 1], out var n) && n > 0:
+                    responses = n;
+                    i++;
                     break;
                 case "--out" when i + 1 < args.Length:
                     output = args[++i];
@@ -49,7 +55,7 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, s
             return null;
         }
         output ??= quick ? Directory.CreateTempSubdirectory("feedback-bench-quick-").FullName : Path.Combine(RepositoryRoot(), "bench", "results");
-        return new BenchOptions(scenarios.Distinct().ToList(), quick, output);
+        return new BenchOptions(scenarios.Distinct().ToList(), quick, output, responses);
     }
 
     private static string RepositoryRoot()
