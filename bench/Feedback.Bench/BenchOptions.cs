@@ -17,7 +17,7 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, s
     /// <summary>Responses of the scores scenario; <c>--responses N</c> overrides (a smaller run on a slow disk).</summary>
     public long ScoreResponses => Responses ?? (Quick ? 20_000 : 10_000_000);
     public int ScoreQueries => Quick ? 20 : 200;
-    public int FullScans => Quick ? 2 : 5;
+    public int FullScans => Quick ? 2 : 3;
 
     public static BenchOptions? Parse(string[] args, IEnumerable<string> known)
     {
