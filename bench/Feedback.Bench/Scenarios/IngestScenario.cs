@@ -14,7 +14,7 @@ public static class IngestScenario
     {
         await using var baseline = await BareHost.BaselineAsync();
         await using var host = await new ServiceHost().StartAsync();
-        await Seed.TemplateAsync(host);
+        var template = await Seed.TemplateAsync(host);
         var key = await host.KeyAsync("ingest");
 
         using var baselineClient = Http.Client(baseline.BaseAddress, key, o.Connections);
@@ -38,6 +38,7 @@ public static class IngestScenario
         };
         Add(figures, bare.Latencies.Figures("baseline"));
         Add(figures, service.Latencies.Figures("service"));
+        Add(figures, await IngestBreakdown.MeasureAsync(host.Services, template, key, o.Quick ? 100 : 2000));
         return figures;
     }
 
