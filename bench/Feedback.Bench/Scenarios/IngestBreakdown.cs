@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Feedback.Bench.Harness;
 using Feedback.Core.Auth;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
