@@ -13,10 +13,13 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         return await OutcomeAsync(connection, eventId, ct);
     }
 
-    public async Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default)
+    // Group commit: concurrent ingests share one commit (see SqliteGroupCommit).
+    public Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default) =>
+        database.WriteAsync((connection, token) => RecordAsync(connection, feedbackEvent, outcome, surveys, receivedAt, token), ct);
+
+    private static async Task<EventOutcome> RecordAsync(SqliteConnection connection, FeedbackEvent feedbackEvent, EventOutcome outcome,
+        IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
         if (await OutcomeAsync(connection, feedbackEvent.Id, ct) is { } known)
         {
             return known;
@@ -36,7 +39,6 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         };
         await connection.ExecuteAsync("INSERT INTO events (id, type, received_at, outcome) VALUES ($id, $type, $at, $outcome)", ct,
             ("$id", feedbackEvent.Id), ("$type", feedbackEvent.Type), ("$at", SqliteValues.Time(receivedAt)), ("$outcome", SqliteValues.ToJson(final)));
-        await transaction.CommitAsync(ct);
         return final;
     }
 

@@ -15,20 +15,25 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
 {
     private const string Select = $"SELECT {Columns} FROM responses";
 
-    public async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default)
+    // Group commit: concurrent answers share one commit (see SqliteGroupCommit).
+    public Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default)
     {
         if (response.SurveyId is not { } surveyId || response.Id != SurveyResponse.IdForSurvey(surveyId))
         {
             throw new ArgumentException($"An answer to a survey has the id rsp_{{surveyId}}, not '{response.Id}'.", nameof(response));
         }
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, token), ct);
+    }
+
+    private static async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerAsync(
+        SqliteConnection connection, SurveyResponse response, string surveyId, CancellationToken ct)
+    {
         var previous = await SingleAsync(connection, response.Id, ct);
         var answered = await connection.ExecuteAsync("UPDATE surveys SET status = 'Answered', answered_at = $at WHERE id = $id", ct,
             ("$id", surveyId), ("$at", SqliteValues.Time(response.AnsweredAt)));
         if (answered == 0)
         {
-            // Disposing the transaction uncommitted rolls back; no response without its survey.
+            // The group commit rolls this unit back to its savepoint; no response without its survey.
             throw new InvalidOperationException($"Survey '{surveyId}' does not exist.");
         }
         await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
@@ -38,15 +43,13 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
             await SqliteRollupRows.CountAnswerAsync(connection, previous, -1, ct);
         }
         await SqliteRollupRows.CountAnswerAsync(connection, response, +1, ct);
-        await transaction.CommitAsync(ct);
         return (response, previous);
     }
 
-    public async Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default)
+    // Inside the (group-commit) write transaction, insert-or-read is one step, so a concurrent retry reads the winner.
+    public Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default) =>
+        database.WriteAsync(async (connection, ct) =>
     {
-        await using var connection = await database.OpenAsync(ct);
-        // Taking the write lock first makes insert-or-read one step, so a concurrent retry reads the winner.
-        await using var transaction = connection.BeginTransaction(deferred: false);
         var inserted = await connection.InsertAsync(
             $"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING",
             $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
@@ -56,9 +59,8 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         {
             await SqliteRollupRows.CountAnswerAsync(connection, response, +1, ct);
         }
-        await transaction.CommitAsync(ct);
         return (stored, inserted == 1);
-    }
+    }, ct);
 
     public async Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default)
     {

@@ -65,13 +65,13 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     }
 
     /// <summary>
-    /// One transaction: the whole batch is marked, or (after a crash) none of it; each send is counted in the rollups in
-    /// the same transaction, on the sent day, at most once (only surveys this owner leased are marked).
+    /// One statement in one (group-committed) transaction: the whole batch is marked, or (after a crash) none of it; each
+    /// send is counted in the rollups in the same transaction, on the sent day, at most once (only surveys this owner
+    /// leased are marked).
     /// </summary>
-    public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    public Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
+        database.WriteAsync(async (connection, ct) =>
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
         var sent = await connection.QueryAsync(
             $"""
             UPDATE surveys SET status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires,
@@ -85,9 +85,8 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         {
             await SqliteRollupRows.CountSentAsync(connection, survey.TemplateId, survey.Kind, sentAt, survey.Properties, ct);
         }
-        await transaction.CommitAsync(ct);
         return sent.Count;
-    }
+    }, ct);
 
     public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default)
     {
@@ -198,11 +197,9 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 
-    private async Task<bool> OwnedUpdateAsync(string set, string id, string owner, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(OwnedUpdate(set), ct, [("$id", id), ("$owner", owner), .. parameters]) == 1;
-    }
+    private Task<bool> OwnedUpdateAsync(string set, string id, string owner, CancellationToken ct, params (string, object?)[] parameters) =>
+        database.WriteAsync(async (connection, token) =>
+            await connection.ExecuteAsync(OwnedUpdate(set), token, [("$id", id), ("$owner", owner), .. parameters]) == 1, ct);
 
     private static string OwnedUpdate(string set) =>
         $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner";

@@ -58,11 +58,7 @@ public static class EventsApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        var results = new List<EventResponse>(events.Count);
-        foreach (var e in events)
-        {
-            results.Add(EventResponse.From(await scheduler.IngestAsync(e, ct)));
-        }
-        return TypedResults.Accepted((string?)null, new EventBatchResponse(results));
+        var outcomes = await scheduler.IngestManyAsync(events, ct);
+        return TypedResults.Accepted((string?)null, new EventBatchResponse(outcomes.Select(EventResponse.From).ToList()));
     }
 }

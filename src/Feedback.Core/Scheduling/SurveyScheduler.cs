@@ -57,6 +57,24 @@ public sealed class SurveyScheduler(
         return recorded;
     }
 
+    /// <summary>
+    /// Ingests a batch as if one event after the other, but events that cannot affect one another (<see cref="EventLanes"/>)
+    /// run concurrently, so a store that groups concurrent writes into one commit stores many per commit. Outcomes in batch order.
+    /// </summary>
+    public async Task<IReadOnlyList<EventOutcome>> IngestManyAsync(IReadOnlyList<FeedbackEvent> events, CancellationToken ct = default)
+    {
+        var outcomes = new EventOutcome[events.Count];
+        await Parallel.ForEachAsync(EventLanes.Split(events), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
+            async (lane, token) =>
+            {
+                foreach (var i in lane)
+                {
+                    outcomes[i] = await IngestAsync(events[i], token);
+                }
+            });
+        return outcomes;
+    }
+
     /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>
     public Survey NewSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
         DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null) => new()

@@ -1,0 +1,32 @@
+using Feedback.Bench.Harness;
+using Feedback.Bench.Scenarios;
+
+namespace Feedback.Bench;
+
+/// <summary>dotnet run -c Release --project bench/Feedback.Bench -- &lt;scenario|all&gt; [--quick] [--out &lt;dir&gt;]</summary>
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var scenarios = new Dictionary<string, Func<BenchOptions, Task<Dictionary<string, object>>>>
+        {
+            ["ingest"] = IngestScenario.RunAsync,
+            ["batch"] = BatchScenario.RunAsync,
+            ["dispatch"] = DispatchScenario.RunAsync,
+            ["memory"] = MemoryScenario.RunAsync,
+            ["answer"] = AnswerScenario.RunAsync,
+            ["scores"] = ScoresScenario.RunAsync,
+        };
+        if (BenchOptions.Parse(args, scenarios.Keys) is not { } options)
+        {
+            Console.Error.WriteLine($"usage: Feedback.Bench <{string.Join("|", scenarios.Keys)}|all>... [--quick] [--out <dir>] [--responses N]");
+            return 2;
+        }
+        foreach (var name in options.Scenarios)
+        {
+            var figures = await scenarios[name](options);
+            await BenchResults.WriteAsync(options.OutDirectory, name, options.Quick, figures);
+        }
+        return 0;
+    }
+}
