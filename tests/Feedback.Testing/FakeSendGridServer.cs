@@ -44,6 +44,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     /// <summary>Base URL without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The Event Webhook: posts <c>processed</c> events for accepted requests once given a target.</summary>
+    public FakeSendGridEvents Events { get; } = new();
+
     /// <summary>The requests so far, oldest first.</summary>
     public IReadOnlyList<RecordedSendGridRequest> Requests => [.. _requests];
 
@@ -89,6 +92,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Events.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -101,6 +105,11 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         _requests.Enqueue(new RecordedSendGridRequest(context.Request.Path, headers, body));
 
         var response = _responses.TryDequeue(out var next) ? next : Default;
+        if (response.Status is >= 200 and < 300)
+        {
+            // SendGrid processes what it accepted whether or not its answer reaches the sender.
+            Events.Processed(body);
+        }
         if (response.Delay > TimeSpan.Zero)
         {
             try
