@@ -120,9 +120,9 @@ public sealed class FakeSendGridEvents : IAsyncDisposable
             using var response = await target.Client.SendAsync(request, timeout.Token);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or ObjectDisposedException)
         {
-            // The receiver is down (killed, restarting) or slow: SendGrid retries, and so does the fake.
+            // The receiver is down (killed, restarting, disposed) or slow: SendGrid retries, and so does the fake.
             return false;
         }
     }
