@@ -42,9 +42,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         var answering = AnswerWhileRunningAsync(stopAnswering.Token);
 
         var inFlightAtKills = new List<(int From, int To)>();
+        var confirmed = 0L;
         for (var kill = 0; kill < kills && !await _service.Client.IsOutboxEmptyAsync(); kill++)
         {
             await Task.Delay(_random.Next(200, 1500));
+            confirmed += await _service.Client.ConfirmedAsync();
             var before = _sendGrid.Requests.Count;
             await _service.KillAsync();
             await Task.Delay(300);
@@ -54,6 +56,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         }
         await _service.Client.WaitUntilOutboxEmptyAsync(Soak.Patience);
         await _sendGrid.Events.WaitUntilDeliveredAsync(Soak.Patience);
+        confirmed += await _service.Client.ConfirmedAsync();
         await stopAnswering.CancelAsync();
         var acknowledged = await answering;
 
@@ -64,7 +67,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         // In flight at a kill and sent once: SendGrid's event confirmed it, or it never reached SendGrid and was resent.
         output.WriteLine($"surveys {expected.Count}, kills {inFlightAtKills.Count}, requests {_sendGrid.Requests.Count}, " +
             $"e-mails {mails.Count}, doubles {doubles.Count}, missing {missing.Count}, in flight at a kill {inFlight.Count} " +
-            $"(sent once {inFlight.Except(doubles).Count()}), events acknowledged {_sendGrid.Events.Delivered}, answers acknowledged {acknowledged.Count}");
+            $"(sent once {inFlight.Except(doubles).Count()}), confirmed by event {confirmed}, events acknowledged {_sendGrid.Events.Delivered}, answers acknowledged {acknowledged.Count}");
         Assert.Equal(surveyCount, expected.Count);
         Assert.True(inFlightAtKills.Count > 0, "no kill happened during dispatch");
         Assert.Empty(missing);

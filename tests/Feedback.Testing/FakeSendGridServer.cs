@@ -97,6 +97,14 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private void ProcessIfAccepted(FakeSendGridResponse response, string body)
+    {
+        if (response.Status is >= 200 and < 300)
+        {
+            Events.Processed(body);
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -105,11 +113,6 @@ public sealed class FakeSendGridServer : IAsyncDisposable
         _requests.Enqueue(new RecordedSendGridRequest(context.Request.Path, headers, body));
 
         var response = _responses.TryDequeue(out var next) ? next : Default;
-        if (response.Status is >= 200 and < 300)
-        {
-            // SendGrid processes what it accepted whether or not its answer reaches the sender.
-            Events.Processed(body);
-        }
         if (response.Delay > TimeSpan.Zero)
         {
             try
@@ -118,9 +121,12 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                // The sender is gone (killed, timed out), yet SendGrid processes what it accepted.
+                ProcessIfAccepted(response, body);
                 return;
             }
         }
+        ProcessIfAccepted(response, body);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {

@@ -118,7 +118,8 @@ public sealed class SurveyDispatcher(
                 var marked = await surveys.MarkSentAsync(batch.Select(s => s.Id).ToList(), settings.Owner, now, reminderAt, expiresAt, ct);
                 if (marked < batch.Count)
                 {
-                    logger.LogWarning("Sent {Count} surveys of template {TemplateId} but {Lost} had lost their lease", batch.Count, template.Id, batch.Count - marked);
+                    // Taken over after the lease ran out, or already confirmed by the provider's event (SendConfirmation).
+                    logger.LogWarning("Sent {Count} surveys of template {TemplateId} but {Lost} were no longer held", batch.Count, template.Id, batch.Count - marked);
                 }
                 foreach (var survey in batch.Take(marked))
                 {
