@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class FakeSendGridEvents : IAsyncDisposable
     public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
     public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
 
-    private readonly ConcurrentQueue<JsonArray> _pending = new();
+    private readonly ConcurrentQueue<(long QueuedAt, JsonArray Batch)> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private volatile EventWebhookTarget? _target;
@@ -37,6 +38,9 @@ public sealed class FakeSendGridEvents : IAsyncDisposable
         get => _target;
         set => _target = value;
     }
+
+    /// <summary>How long a batch waits before its first post (SendGrid batches events, so they come a little later).</summary>
+    public TimeSpan Delay { get; set; }
 
     /// <summary>Events the receiver acknowledged so far.</summary>
     public int Delivered => Volatile.Read(ref _delivered);
@@ -66,7 +70,7 @@ public sealed class FakeSendGridEvents : IAsyncDisposable
             }
             batch.Add(e);
         }
-        _pending.Enqueue(batch);
+        _pending.Enqueue((Stopwatch.GetTimestamp(), batch));
     }
 
     /// <summary>Waits until every queued batch was acknowledged.</summary>
@@ -90,13 +94,14 @@ public sealed class FakeSendGridEvents : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            if (Target is not { } target || !_pending.TryPeek(out var batch) || !await TryPostAsync(target, batch))
+            if (Target is not { } target || !_pending.TryPeek(out var next) || Stopwatch.GetElapsedTime(next.QueuedAt) < Delay
+                || !await TryPostAsync(target, next.Batch))
             {
                 await Task.Delay(50, CancellationToken.None);
                 continue;
             }
             _pending.TryDequeue(out _);
-            Interlocked.Add(ref _delivered, batch.Count);
+            Interlocked.Add(ref _delivered, next.Batch.Count);
         }
     }
 
