@@ -55,6 +55,21 @@ internal sealed partial class MongoSurveyStore
         return marked;
     }
 
+    public async Task<int> RecordAttemptAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset attemptedAt, DateTimeOffset confirmUntil, CancellationToken ct = default) =>
+        (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), RecordAttempt(attemptedAt, confirmUntil), cancellationToken: ct)).ModifiedCount;
+
+    /// <summary>The survey is marked atomically, then its send counted, as in <see cref="MarkSentAsync"/>.</summary>
+    public async Task<bool> ConfirmSentAsync(string id, DateTimeOffset attemptedAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
+    {
+        if (await db.Surveys.FindOneAndUpdateAsync(InDoubt(id, attemptedAt), MarkSent(attemptedAt, reminderAt, expiresAt), cancellationToken: ct) is not { } sent)
+        {
+            return false;
+        }
+        var counts = MongoRollupQueries.Count(sent.TemplateId, sent.Kind, attemptedAt, Channels.Email, sent.ToSurvey().Properties, score: null, delta: 0, sent: 1);
+        await db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
+        return true;
+    }
+
     public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default) =>
         (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), ReleaseUnsent(), cancellationToken: ct)).ModifiedCount;
 

@@ -148,5 +148,7 @@ internal static class SqliteSchema
         CREATE INDEX ix_webhook_deliveries_subscription ON webhook_deliveries (subscription_id, id);
         CREATE INDEX ix_webhook_deliveries_customer ON webhook_deliveries (customer_id);
         """,
+        // The start of a provider request with no recorded outcome yet: a survey in doubt after a crash (docs/decisions.md, Reliability).
+        "ALTER TABLE surveys ADD COLUMN send_attempted_at TEXT NULL;",
     ];
 }

@@ -13,12 +13,12 @@ internal static class SqliteSurveyRows
     public const string Columns =
         "id, template_id, template_version, kind, event_id, subject_id, customer_id, email, status, send_at, created_at, token, " +
         "attempts, lease_owner, lease_until, sent_at, reminder_at, reminder_sent_at, expires_at, delivered_at, opened_at, " +
-        "answered_at, cancelled_at, failure_reason, dedupe_key, body";
+        "answered_at, cancelled_at, failure_reason, dedupe_key, body, send_attempted_at";
 
     public const string Values =
         "$id, $template_id, $template_version, $kind, $event_id, $subject_id, $customer_id, $email, $status, $send_at, $created_at, $token, " +
         "$attempts, $lease_owner, $lease_until, $sent_at, $reminder_at, $reminder_sent_at, $expires_at, $delivered_at, $opened_at, " +
-        "$answered_at, $cancelled_at, $failure_reason, $dedupe_key, $body";
+        "$answered_at, $cancelled_at, $failure_reason, $dedupe_key, $body, $send_attempted_at";
 
     private sealed record Body(Customer Customer, string Locale, IReadOnlyDictionary<string, string> Properties);
 
@@ -34,6 +34,7 @@ internal static class SqliteSurveyRows
         ("$answered_at", SqliteValues.TimeOrNull(s.AnsweredAt)), ("$cancelled_at", SqliteValues.TimeOrNull(s.CancelledAt)),
         ("$failure_reason", s.FailureReason), ("$dedupe_key", s.DedupeKey),
         ("$body", SqliteValues.ToJson(new Body(s.Customer, s.Locale, s.Properties))),
+        ("$send_attempted_at", SqliteValues.TimeOrNull(s.SendAttemptedAt)),
     ];
 
     /// <summary>
@@ -75,6 +76,7 @@ internal static class SqliteSurveyRows
             AnsweredAt = Time(r, 21),
             CancelledAt = Time(r, 22),
             FailureReason = r.IsDBNull(23) ? null : r.GetString(23),
+            SendAttemptedAt = Time(r, 26),
         };
     }
 

@@ -6,7 +6,7 @@ using static Feedback.Storage.Sqlite.SqliteSurveyRows;
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>Surveys and the outbox. Claims are one <c>UPDATE … RETURNING</c>, so SQLite's single writer makes them atomic across processes.</summary>
-public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
+public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
 {
     private const string Terminal = "('Cancelled', 'Expired', 'Suppressed', 'Failed')";
 
@@ -75,7 +75,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         var sent = await connection.QueryAsync(
             $"""
             UPDATE surveys SET status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires,
-                attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL
+                attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
             WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
             RETURNING {Columns}
             """, Read, ct,
@@ -202,7 +202,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
             await connection.ExecuteAsync(OwnedUpdate(set), token, [("$id", id), ("$owner", owner), .. parameters]) == 1, ct);
 
     private static string OwnedUpdate(string set) =>
-        $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner";
+        $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner";
 
     private async Task<Survey?> SingleAsync(string where, string key, CancellationToken ct)
     {

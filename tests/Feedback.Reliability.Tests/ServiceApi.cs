@@ -62,6 +62,15 @@ public static class ServiceApi
         }
     }
 
+    /// <summary>How many surveys in doubt this process confirmed from SendGrid's events (its <c>/metrics</c> counter).</summary>
+    public static async Task<long> ConfirmedAsync(this HttpClient client)
+    {
+        var metrics = await client.GetStringAsync("/metrics");
+        return metrics.Split('\n')
+            .Where(line => line.StartsWith("feedback_surveys_confirmed", StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     // Event ids make a repeated batch harmless, so a connection dropped by a busy machine is simply tried again.
     private static async Task<HttpResponseMessage> PostIdempotentAsync(HttpClient client, string path, JsonObject body)
     {

@@ -44,6 +44,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     /// <summary>Base URL without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The Event Webhook: posts <c>processed</c> events for accepted requests once given a target.</summary>
+    public FakeSendGridEvents Events { get; } = new();
+
     /// <summary>The requests so far, oldest first.</summary>
     public IReadOnlyList<RecordedSendGridRequest> Requests => [.. _requests];
 
@@ -89,8 +92,17 @@ public sealed class FakeSendGridServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Events.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private void ProcessIfAccepted(FakeSendGridResponse response, string body)
+    {
+        if (response.Status is >= 200 and < 300)
+        {
+            Events.Processed(body);
+        }
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -109,9 +121,12 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                // The sender is gone (killed, timed out), yet SendGrid processes what it accepted.
+                ProcessIfAccepted(response, body);
                 return;
             }
         }
+        ProcessIfAccepted(response, body);
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {

@@ -1,5 +1,6 @@
 using Feedback.Core.Delivery;
 using Feedback.Core.Scheduling;
+using Feedback.Email.SendGrid;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -17,9 +18,12 @@ public static class DeliveryExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DispatchOptions>>().Value;
+            var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
             return new DispatchSettings
             {
                 BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts,
+                // The dev mailbox stores a mail and answers in one step: a send there is never in doubt.
+                ConfirmWindow = sendGrid.IsConfigured ? o.ConfirmWindow : null,
                 Jitter = o.JitterSeed is { } seed ? new Random(seed) : Random.Shared,
             };
         });
@@ -27,6 +31,7 @@ public static class DeliveryExtensions
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<SurveyDispatcher>();
+        services.AddSingleton<SendConfirmation>();
         services.AddSingleton<SurveyHousekeeping>();
         services.AddSingleton<Webhooks.SendGridSignature>();
         services.AddScoped<DispatchDueSurveysJob>();

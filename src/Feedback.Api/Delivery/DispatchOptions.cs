@@ -17,6 +17,12 @@ public sealed class DispatchOptions : IValidatableObject
     /// <summary>How long a claim is owned before another replica may take the survey over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a survey whose SendGrid request was in flight when its process died waits for SendGrid's Event Webhook to
+    /// confirm it before it is sent again (docs/decisions.md, Reliability).
+    /// </summary>
+    public TimeSpan ConfirmWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Transient failures before a survey is marked failed.</summary>
     [Range(1, 100, ErrorMessage = "Feedback:Dispatch:MaxAttempts must be between 1 and 100")]
     public int MaxAttempts { get; set; } = 10;
@@ -37,7 +43,7 @@ public sealed class DispatchOptions : IValidatableObject
     {
         foreach (var (key, value) in new[]
         {
-            ("PollInterval", PollInterval), ("Lease", Lease), ("HousekeepingInterval", HousekeepingInterval),
+            ("PollInterval", PollInterval), ("Lease", Lease), ("ConfirmWindow", ConfirmWindow), ("HousekeepingInterval", HousekeepingInterval),
             ("EventRetention", EventRetention), ("SurveyRetention", SurveyRetention),
         })
         {

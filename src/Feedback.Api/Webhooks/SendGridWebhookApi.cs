@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Storage;
 using Feedback.Email.SendGrid;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,8 @@ namespace Feedback.Api.Webhooks;
 
 /// <summary>
 /// SendGrid's Event Webhook: bounces, drops, spam reports and unsubscribes suppress the address; delivered and open
-/// stamp the survey (found by the <c>survey_id</c> custom argument). Signed batches are verified when a key is set.
+/// stamp the survey (found by the <c>survey_id</c> custom argument); any event for a survey in doubt (its request was in
+/// flight when its sender died) confirms it as sent. Signed batches are verified when a key is set.
 /// </summary>
 public static class SendGridWebhookApi
 {
@@ -25,7 +27,7 @@ public static class SendGridWebhookApi
 
     public static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, IOptions<SendGridOptions> options, SendGridSignature signature, ISuppressionStore suppressions,
-        ISurveyStore surveys, TimeProvider time, CancellationToken ct)
+        ISurveyStore surveys, SendConfirmation confirmation, TimeProvider time, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var payload = await reader.ReadToEndAsync(ct);
@@ -49,6 +51,10 @@ public static class SendGridWebhookApi
         foreach (var e in events.Where(e => e.ValueKind == JsonValueKind.Object))
         {
             await ApplyAsync(e, suppressions, surveys, time, ct);
+            if (Text(e, "survey_id") is { } surveyId)
+            {
+                await confirmation.ConfirmAsync(surveyId, ct);
+            }
         }
         return TypedResults.Ok();
     }

@@ -16,6 +16,7 @@ public sealed class DeliveryMetrics
     private readonly Counter<long> _scheduled;
     private readonly Counter<long> _sent;
     private readonly Counter<long> _undeliverable;
+    private readonly Counter<long> _confirmed;
     private readonly Histogram<double> _lag;
     private long _outboxDepth;
 
@@ -25,6 +26,8 @@ public sealed class DeliveryMetrics
         _scheduled = meter.CreateCounter<long>("feedback.surveys.scheduled", "{survey}", "Surveys scheduled from events and direct sends.");
         _sent = meter.CreateCounter<long>("feedback.surveys.sent", "{survey}", "Surveys accepted by the mail provider.");
         _undeliverable = meter.CreateCounter<long>("feedback.surveys.undeliverable", "{survey}", "Surveys that ended failed or suppressed instead of sent.");
+        _confirmed = meter.CreateCounter<long>("feedback.surveys.confirmed", "{survey}",
+            "Surveys in doubt after a crash that the provider's events confirmed as sent (so they were not sent again).");
         _lag = meter.CreateHistogram<double>("feedback.dispatch.lag", "s", "How late a survey was sent after its sendAt.");
         meter.CreateObservableGauge("feedback.outbox.depth", () => Interlocked.Read(ref _outboxDepth), "{survey}",
             "Surveys scheduled or being sent, as counted after the last dispatch run.");
@@ -38,6 +41,12 @@ public sealed class DeliveryMetrics
     {
         _sent.Add(1, Tag(kind));
         _lag.Record(Math.Max(0, lag.TotalSeconds), Tag(kind));
+    }
+
+    public void Confirmed(SurveyKind kind, TimeSpan lag)
+    {
+        _confirmed.Add(1, Tag(kind));
+        Sent(kind, lag);
     }
 
     public void Undeliverable(SurveyStatus status) =>

@@ -9,6 +9,12 @@ public sealed record DispatchSettings
     /// <summary>How long a claim is owned; after it a crashed sender's surveys are claimed again.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a survey whose provider request had no recorded outcome (the process died during it) waits for the
+    /// provider's event before it is sent again; null when sends are never ambiguous (the dev mailbox): nothing is recorded.
+    /// </summary>
+    public TimeSpan? ConfirmWindow { get; init; }
+
     /// <summary>Tries before a survey whose sends keep failing transiently becomes <c>failed</c>.</summary>
     public int MaxAttempts { get; init; } = 10;
 

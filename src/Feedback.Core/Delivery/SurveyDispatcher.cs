@@ -102,17 +102,24 @@ public sealed class SurveyDispatcher(
     // Deliberately not cancellable: once a request is on its way, its outcome must be recorded (bounded by the HTTP timeout).
     private async Task SendBatchAsync(SurveyTemplate template, string locale, IReadOnlyList<Survey> batch)
     {
-        var outcome = await sender.SendAsync(renderer.Render(template, locale, batch), CancellationToken.None);
-        var now = time.GetUtcNow();
         var ct = CancellationToken.None;
+        var email = renderer.Render(template, locale, batch);
+        if (settings.ConfirmWindow is { } window)
+        {
+            var attemptedAt = time.GetUtcNow();
+            await surveys.RecordAttemptAsync(batch.Select(s => s.Id).ToList(), settings.Owner, attemptedAt, attemptedAt + window, ct);
+        }
+        var outcome = await sender.SendAsync(email, ct);
+        var now = time.GetUtcNow();
         switch (outcome.Result)
         {
             case SendResult.Accepted:
-                var reminderAt = template.ReminderAfterSpan is { } r ? now + r : (DateTimeOffset?)null;
-                var marked = await surveys.MarkSentAsync(batch.Select(s => s.Id).ToList(), settings.Owner, now, reminderAt, now + template.ExpiresAfterSpan, ct);
+                var (reminderAt, expiresAt) = template.TimesAfterSending(now);
+                var marked = await surveys.MarkSentAsync(batch.Select(s => s.Id).ToList(), settings.Owner, now, reminderAt, expiresAt, ct);
                 if (marked < batch.Count)
                 {
-                    logger.LogWarning("Sent {Count} surveys of template {TemplateId} but {Lost} had lost their lease", batch.Count, template.Id, batch.Count - marked);
+                    // Taken over after the lease ran out, or already confirmed by the provider's event (SendConfirmation).
+                    logger.LogWarning("Sent {Count} surveys of template {TemplateId} but {Lost} were no longer held", batch.Count, template.Id, batch.Count - marked);
                 }
                 foreach (var survey in batch.Take(marked))
                 {

@@ -47,6 +47,21 @@ public interface ISurveyStore
     Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
 
     /// <summary>
+    /// Records, in one write, that a provider request for these surveys (still owned by the caller) is about to start:
+    /// <c>sendAttemptedAt = attemptedAt</c>, and the lease held at least until <paramref name="confirmUntil"/>, so after a
+    /// crash they stay in doubt, not claimed again, while the provider's events may still confirm them. Every outcome the
+    /// owner records (sent, released, failed) clears the attempt. Returns how many the caller owned.
+    /// </summary>
+    Task<int> RecordAttemptAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset attemptedAt, DateTimeOffset confirmUntil, CancellationToken ct = default);
+
+    /// <summary>
+    /// The provider reported a survey in doubt (scheduled or sending, with <c>sendAttemptedAt = attemptedAt</c>): it becomes
+    /// <c>sent</c> at <paramref name="attemptedAt"/> with these times, lease and attempt cleared, attempts + 1, its send
+    /// counted in the rollups like <see cref="MarkSentAsync"/>. False when it is not (or no longer) in doubt for that attempt.
+    /// </summary>
+    Task<bool> ConfirmSentAsync(string id, DateTimeOffset attemptedAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
+
+    /// <summary>
     /// Hands claimed surveys the caller did not try to send back to the outbox as they were before the claim (<c>scheduled</c>,
     /// same <c>sendAt</c> and attempts, lease cleared), so a restart or another replica sends them without waiting for the
     /// lease to run out. Used on shutdown; returns how many the caller still owned.

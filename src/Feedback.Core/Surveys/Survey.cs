@@ -34,6 +34,8 @@ public sealed record Survey
     public DateTimeOffset? AnsweredAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
     public string? FailureReason { get; init; }
+    /// <summary>When a provider request carrying this survey was started and has no recorded outcome yet (in doubt after a crash).</summary>
+    public DateTimeOffset? SendAttemptedAt { get; init; }
 
     /// <summary>Scheduled and not yet claimed: can still be cancelled.</summary>
     public bool IsPending => Status == SurveyStatus.Scheduled;

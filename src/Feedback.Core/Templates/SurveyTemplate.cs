@@ -45,6 +45,10 @@ public sealed record SurveyTemplate
     public TimeSpan? ReminderAfterSpan => ReminderAfter is null ? null : Iso8601Duration.Parse(ReminderAfter);
     public TimeSpan? QuietPeriodSpan => QuietPeriod is null ? null : Iso8601Duration.Parse(QuietPeriod);
 
+    /// <summary>When a survey of this template sent at <paramref name="sentAt"/> is reminded (null: never) and expires.</summary>
+    public (DateTimeOffset? ReminderAt, DateTimeOffset ExpiresAt) TimesAfterSending(DateTimeOffset sentAt) =>
+        (ReminderAfterSpan is { } reminder ? sentAt + reminder : null, sentAt + ExpiresAfterSpan);
+
     /// <summary>The strong ETag of this version.</summary>
     public string ETag => $"\"{Version}\"";
 

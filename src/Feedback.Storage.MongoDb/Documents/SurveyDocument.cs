@@ -40,6 +40,7 @@ internal sealed class SurveyDocument
     public DateTimeOffset? CancelledAt { get; init; }
     public string? FailureReason { get; init; }
     public string? DedupeKey { get; init; }
+    public DateTimeOffset? SendAttemptedAt { get; init; }
 
     public static SurveyDocument From(Survey s) => new()
     {
@@ -70,6 +71,7 @@ internal sealed class SurveyDocument
         CancelledAt = s.CancelledAt,
         FailureReason = s.FailureReason,
         DedupeKey = s.DedupeKey,
+        SendAttemptedAt = s.SendAttemptedAt,
     };
 
     public Survey ToSurvey() => new()
@@ -99,6 +101,7 @@ internal sealed class SurveyDocument
         AnsweredAt = AnsweredAt,
         CancelledAt = CancelledAt,
         FailureReason = FailureReason,
+        SendAttemptedAt = SendAttemptedAt,
     };
 }
 

@@ -51,6 +51,15 @@ internal static class MongoOutboxQueries
         .Unset(s => s.LeaseUntil)
         .Unset(s => s.ClaimToken);
 
+    /// <summary>The lease only grows: a confirm window shorter than what is left of it leaves it as it is.</summary>
+    public static UpdateDefinition<SurveyDocument> RecordAttempt(DateTimeOffset attemptedAt, DateTimeOffset confirmUntil) => Update
+        .Set(s => s.SendAttemptedAt, attemptedAt)
+        .Max(s => s.LeaseUntil, confirmUntil);
+
+    public static FilterDefinition<SurveyDocument> InDoubt(string id, DateTimeOffset attemptedAt) =>
+        Filter.Eq(s => s.Id, id) & Filter.In(s => s.Status, [SurveyStatus.Scheduled, SurveyStatus.Sending])
+        & Filter.Eq(s => s.SendAttemptedAt, attemptedAt);
+
     public static UpdateDefinition<SurveyDocument> MarkSent(DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt)
     {
         var update = Update
@@ -74,7 +83,8 @@ internal static class MongoOutboxQueries
         .Inc(s => s.Attempts, 1)
         .Unset(s => s.LeaseOwner)
         .Unset(s => s.LeaseUntil)
-        .Unset(s => s.ClaimToken);
+        .Unset(s => s.ClaimToken)
+        .Unset(s => s.SendAttemptedAt);
 
     public static FilterDefinition<SurveyDocument> Scheduled(string id) => Filter.Eq(s => s.Id, id) & Filter.Eq(s => s.Status, SurveyStatus.Scheduled);
 

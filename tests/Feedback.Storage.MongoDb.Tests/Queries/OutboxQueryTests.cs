@@ -61,7 +61,7 @@ public sealed class OutboxQueryTests
         Bson.AssertEqual("""
             { $set: { status: 'Sent', sentAt: ISODate('2026-11-23T10:00:00.123Z'), expiresAt: ISODate('2026-12-07T10:00:00.123Z'),
                       reminderAt: ISODate('2026-11-25T10:00:00.123Z') },
-              $unset: { failureReason: 1, leaseOwner: 1, leaseUntil: 1, claimToken: 1 },
+              $unset: { failureReason: 1, leaseOwner: 1, leaseUntil: 1, claimToken: 1, sendAttemptedAt: 1 },
               $inc: { attempts: 1 } }
             """, Bson.Render(MarkSent(Now, Now.AddDays(2), Now.AddDays(14))));
     }
@@ -81,6 +81,22 @@ public sealed class OutboxQueryTests
     }
 
     [Fact]
+    public void RecordAttemptStampsTheAttemptAndOnlyEverLengthensTheLease()
+    {
+        Bson.AssertEqual("""
+            { $set: { sendAttemptedAt: ISODate('2026-11-23T10:00:00.123Z') }, $max: { leaseUntil: ISODate('2026-11-23T10:15:00.123Z') } }
+            """, Bson.Render(RecordAttempt(Now, Now.AddMinutes(15))));
+    }
+
+    [Fact]
+    public void InDoubtMatchesOnlyAnUnsentSurveyWithThatAttempt()
+    {
+        Bson.AssertEqual("""
+            { _id: 'srv_1', status: { $in: ['Scheduled', 'Sending'] }, sendAttemptedAt: ISODate('2026-11-23T10:00:00.123Z') }
+            """, Bson.Render(InDoubt("srv_1", Now)));
+    }
+
+    [Fact]
     public void MarkSentWithoutAReminderLeavesReminderAtUnset()
     {
         var update = Bson.Render(MarkSent(Now, null, Now.AddDays(14))).AsBsonDocument;
@@ -94,7 +110,7 @@ public sealed class OutboxQueryTests
     {
         Bson.AssertEqual("""
             { $set: { status: 'Failed', failureReason: '550 mailbox unavailable' },
-              $inc: { attempts: 1 }, $unset: { leaseOwner: 1, leaseUntil: 1, claimToken: 1 } }
+              $inc: { attempts: 1 }, $unset: { leaseOwner: 1, leaseUntil: 1, claimToken: 1, sendAttemptedAt: 1 } }
             """, Bson.Render(MarkUndeliverable(SurveyStatus.Failed, "550 mailbox unavailable")));
     }
 
@@ -103,7 +119,7 @@ public sealed class OutboxQueryTests
     {
         Bson.AssertEqual("""
             { $set: { status: 'Scheduled', sendAt: ISODate('2026-11-23T10:01:00.123Z'), failureReason: '429' },
-              $inc: { attempts: 1 }, $unset: { leaseOwner: 1, leaseUntil: 1, claimToken: 1 } }
+              $inc: { attempts: 1 }, $unset: { leaseOwner: 1, leaseUntil: 1, claimToken: 1, sendAttemptedAt: 1 } }
             """, Bson.Render(Release(Now.AddMinutes(1), "429")));
     }
 
