@@ -5,6 +5,8 @@ using Feedback.Testing;
 namespace Feedback.Api.Tests.Delivery;
 
 /// <summary>SendGrid misbehaving in every usual way: the surveys wait in the outbox with a jittered backoff and are sent once it recovers.</summary>
+// The outbox-depth gauge is read through OpenTelemetry, which aggregates meters by name across the process: run with the metrics tests, alone.
+[Collection(nameof(Feedback.Api.Tests.Operations.MetricsTests))]
 public sealed class SendGridFaultTests : DeliveryFixture
 {
     private const int Seed = 7;
