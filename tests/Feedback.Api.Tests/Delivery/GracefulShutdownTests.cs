@@ -46,6 +46,11 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         var requestsAtStop = _sendGrid.Requests.Count;
         // Same clock reading as the first start: an unreleased lease (5 minutes) would keep the rest from being claimed.
         await second.Services.GetRequiredService<SurveyDispatcher>().DispatchDueAsync();
+        // The second host's Quartz job fires once at start and may have claimed one of them: wait for its send too.
+        for (var wait = 0; wait < 200 && _sendGrid.Requests.Count < 3; wait++)
+        {
+            await Task.Delay(50);
+        }
 
         Assert.Equal(3, ids.Count);
         Assert.Equal(1, requestsAtStop);
