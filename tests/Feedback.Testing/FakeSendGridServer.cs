@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Feedback.Testing;
 
@@ -52,13 +50,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
 
     public static async Task<FakeSendGridServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new FakeSendGridServer(builder.Build());
+        var server = new FakeSendGridServer(LoopbackApp.Create());
         server._app.MapPost(MailSendPath, server.HandleAsync);
-        await server._app.StartAsync();
-        server.BaseUrl = server._app.Urls.Single().TrimEnd('/');
+        server.BaseUrl = await LoopbackApp.StartAsync(server._app);
         return server;
     }
 
@@ -93,8 +87,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Events.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await LoopbackApp.StopAsync(_app);
     }
 
     private void ProcessIfAccepted(FakeSendGridResponse response, string body)

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Feedback.Testing;
 
@@ -35,13 +33,9 @@ public sealed class FakeWebhookReceiver : IAsyncDisposable
 
     public static async Task<FakeWebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var receiver = new FakeWebhookReceiver(builder.Build());
+        var receiver = new FakeWebhookReceiver(LoopbackApp.Create());
         receiver._app.MapPost("/{**path}", receiver.HandleAsync);
-        await receiver._app.StartAsync();
-        receiver.BaseUrl = receiver._app.Urls.Single().TrimEnd('/');
+        receiver.BaseUrl = await LoopbackApp.StartAsync(receiver._app);
         return receiver;
     }
 
@@ -50,8 +44,7 @@ public sealed class FakeWebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await LoopbackApp.StopAsync(_app);
     }
 
     private async Task HandleAsync(HttpContext context)
