@@ -58,7 +58,7 @@ empty. YAML numbers reach templates as float64 and would print as 1e+06, so numb
 */}}
 {{- define "feedback.setting" -}}
 {{- $value := index . 1 -}}
-{{- if not (or (kindIs "invalid" $value) (and (kindIs "string" $value) (eq $value ""))) }}
+{{- if not (or (kindIs "invalid" $value) (eq (toString $value) "")) }}
   {{ index . 0 }}: {{ if kindIs "float64" $value }}{{ $value | int64 | quote }}{{ else }}{{ $value | toString | quote }}{{ end }}
 {{- end -}}
 {{- end -}}
