@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Feedback.Deploy.Tests;
 
@@ -25,6 +27,18 @@ public sealed partial class ChartMetadataTests
         // Quoted or not, both must be strings: an unquoted 1.0 would be read as a number.
         Assert.Matches(SemVer(), chart["version"]?.GetValue<string>() ?? "");
         Assert.False(string.IsNullOrWhiteSpace(chart["appVersion"]?.GetValue<string>()), "appVersion is missing.");
+    }
+
+    [Fact]
+    public void AppVersionIsTheProjectVersion()
+    {
+        var versions = XDocument.Load(Repo.Combine("Directory.Build.props")).Descendants("Version").Select(v => v.Value.Trim()).ToList();
+
+        var version = Assert.Single(versions);
+        Assert.Equal(version, (string?)Chart["appVersion"]);
+        // The props value is the one the build stamps on the service.
+        var built = ServiceOptions.Assemblies[0].GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        Assert.Equal(version, built.Split('+')[0]);
     }
 
     [Fact]

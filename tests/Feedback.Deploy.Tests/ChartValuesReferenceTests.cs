@@ -45,6 +45,15 @@ public sealed partial class ChartValuesReferenceTests
         Assert.Matches(@"\.Values\.autoscaling\.enabled }}\s*{{- fail ""autoscaling", helpers);
     }
 
+    [Fact]
+    public void TemplatesFailOnABackupDirectoryOffTheDataVolume()
+    {
+        var helpers = Repo.Read("charts", "feedback", "templates", "_helpers.tpl");
+
+        // The root filesystem is read-only: only the volume at the database's directory takes backups.
+        Assert.Matches(@"hasPrefix \(printf ""%s/"" \(dir \.Values\.storage\.sqlite\.path\)\) \.Values\.storage\.sqlite\.backupDirectory\)\) }}\s*{{- fail ""storage\.sqlite\.backupDirectory", helpers);
+    }
+
     private static bool Exists(JsonObject values, string path)
     {
         JsonNode? node = values;

@@ -1,56 +1,99 @@
 namespace Feedback.Deploy.Tests;
 
+/// <summary>The Dockerfile's lines; <see cref="ImageBuildTests"/> runs them.</summary>
 public sealed class DockerfileTests
 {
     private static readonly IReadOnlyList<DockerInstruction> Instructions = DockerfileReader.Read();
+    private static readonly IReadOnlyList<DockerStage> Stages = DockerfileReader.Stages(Instructions);
 
-    private static DockerInstruction RestoreRun => Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("build/publish.sh --restore-only", StringComparison.Ordinal));
+    private static DockerStage Build => Stages[0];
 
-    private static DockerInstruction SourceCopy => Instructions.Single(i => i.Keyword == "COPY" && i.Arguments.StartsWith("src/ ", StringComparison.Ordinal));
+    private static DockerStage Final => Stages[^1];
+
+    private static DockerInstruction RestoreRun => Build.Where("RUN").Single(i => i.Arguments.StartsWith("dotnet restore ", StringComparison.Ordinal));
+
+    private static DockerInstruction PublishRun => Build.Where("RUN").Single(i => i.Arguments.StartsWith("dotnet publish ", StringComparison.Ordinal));
+
+    private static DockerInstruction SourceCopy => Build.Where("COPY").Single(i => i.Operands.SequenceEqual(["src/", "src/"]));
 
     [Fact]
     public void BuildsOnTheSdkAndRunsOnTheChiseledAspnetImage()
     {
-        var froms = Instructions.Where(i => i.Keyword == "FROM").Select(i => i.Arguments.Split(' ')[0]).ToList();
+        Assert.True(Stages.Count >= 2, "Expected a multi-stage build.");
+        Assert.Equal(("mcr.microsoft.com/dotnet/sdk:10.0", "build"), (Build.Image, Build.Name));
+        // The -extra variant carries tzdata and ICU: send windows need IANA time zones, pages need culture data.
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra", Final.Image);
+    }
 
-        Assert.True(froms.Count >= 2, "Expected a multi-stage build.");
-        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", froms[0]);
-        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra", froms[^1]);
+    [Fact]
+    public void SdkStageRunsOnTheBuildPlatformAndPublishesForTheTargetArchitecture()
+    {
+        Assert.Equal("$BUILDPLATFORM", Build.Platform);
+        Assert.Contains(Build.Instructions, i => i.Keyword == "ARG" && i.Arguments == "TARGETARCH");
+        Assert.All([RestoreRun, PublishRun], run => Assert.Contains(" -a $TARGETARCH ", run.Arguments, StringComparison.Ordinal));
+        // The runtime image is the target platform's own: no --platform there.
+        Assert.Null(Final.Platform);
+    }
+
+    [Fact]
+    public void RestoreAndPublishAreWrittenInTheDockerfile()
+    {
+        const string project = "src/Feedback.Api/Feedback.Api.csproj";
+
+        Assert.EndsWith(" " + project, RestoreRun.Arguments, StringComparison.Ordinal);
+        Assert.Contains(" --no-restore ", PublishRun.Arguments, StringComparison.Ordinal);
+        Assert.Contains(" -o /app ", PublishRun.Arguments, StringComparison.Ordinal);
+        Assert.Contains(" " + project, PublishRun.Arguments, StringComparison.Ordinal);
+        Assert.True(SourceCopy.Index < PublishRun.Index);
+        // Nothing hides a step in a script: the build stage copies no script and runs none.
+        Assert.DoesNotContain(Build.Where("COPY").SelectMany(DockerfileReader.CopySources), source => source.EndsWith(".sh", StringComparison.Ordinal));
+        Assert.DoesNotContain(Build.Where("RUN"), run => run.Arguments.Contains(".sh", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Repo.Combine("build")), "build/ held the publish script the Dockerfile no longer uses.");
+    }
+
+    [Fact]
+    public void EveryCopyIsLinkedSoItsLayerDoesNotDependOnTheLayersBelow()
+    {
+        Assert.All(Instructions.Where(i => i.Keyword == "COPY"), copy => Assert.True(copy.Flags.ContainsKey("link"), $"COPY {copy.Arguments} without --link"));
     }
 
     [Fact]
     public void RuntimeStageRunsAsTheNonRootAppUserOnPort8080()
     {
-        var final = DockerfileReader.FinalStage(Instructions);
-
-        var user = final.Last(i => i.Keyword == "USER").Arguments;
+        var user = Final.Where("USER").Last().Arguments;
         Assert.Contains(user, new[] { "$APP_UID", "${APP_UID}", "1654", "app" });
-        Assert.Contains(final, i => i.Keyword == "EXPOSE" && i.Arguments == "8080");
-        Assert.Contains(final, i => i.Keyword == "ENV" && i.Arguments.Contains("ASPNETCORE_HTTP_PORTS=8080", StringComparison.Ordinal));
-        Assert.Equal("[\"./Feedback.Api\"]", final.Single(i => i.Keyword == "ENTRYPOINT").Arguments);
+        Assert.Contains(Final.Instructions, i => i.Keyword == "EXPOSE" && i.Arguments == "8080");
+        Assert.Contains(Final.Instructions, i => i.Keyword == "ENV" && i.Pairs().Contains(KeyValuePair.Create("ASPNETCORE_HTTP_PORTS", (string?)"8080")));
+        Assert.Equal(["./Feedback.Api"], Final.Where("ENTRYPOINT").Single().JsonArray());
+        // A chiseled image has no shell: a RUN there would fail the build.
+        Assert.Empty(Final.Where("RUN"));
     }
 
     [Fact]
-    public void SqliteDatabaseLivesOnTheDataVolume()
+    public void SqliteDatabaseAndBackupsLiveOnTheDataVolume()
     {
-        var final = DockerfileReader.FinalStage(Instructions);
+        var env = Final.Where("ENV").SelectMany(i => i.Pairs()).ToDictionary(pair => pair.Key, pair => pair.Value);
 
-        Assert.Contains(final, i => i.Keyword == "ENV" && i.Arguments.Contains("Feedback__Storage__Sqlite__Path=/data/feedback.db", StringComparison.Ordinal));
-        Assert.Contains(final, i => i.Keyword == "VOLUME" && i.Arguments == "/data");
+        Assert.Equal("/data/feedback.db", env.GetValueOrDefault("Feedback__Storage__Sqlite__Path"));
+        // The service's own default (data/backups under /app) is on the read-only image, not the volume.
+        Assert.Equal("/data/backups", env.GetValueOrDefault("Feedback__Storage__Sqlite__BackupDirectory"));
+        Assert.Contains(Final.Instructions, i => i.Keyword == "VOLUME" && i.Arguments == "/data");
         // The non-root user can write /data only if the image hands it over (no shell to chown later).
-        Assert.Contains(final, i => i.Keyword == "COPY" && i.Arguments.StartsWith("--from=build --chown=$APP_UID:$APP_UID", StringComparison.Ordinal));
+        Assert.Contains(Final.Where("COPY"), copy =>
+            copy.Flags.GetValueOrDefault("from") == "build" && copy.Flags.GetValueOrDefault("chown") == "$APP_UID:$APP_UID" && copy.Operands[^1] == "/");
+        Assert.Contains("mkdir -p /rootfs/data", PublishRun.Arguments, StringComparison.Ordinal);
     }
 
     [Fact]
     public void RestoreLayerCopiesOnlyProjectAndPropsFilesBeforeTheSource()
     {
-        var restoreLayerCopies = Instructions.Where(i => i.Keyword == "COPY" && i.Index < RestoreRun.Index).ToList();
+        var restoreLayerCopies = Build.Where("COPY").Where(i => i.Index < RestoreRun.Index).ToList();
 
         Assert.True(RestoreRun.Index < SourceCopy.Index, "Restore must run before src/ is copied, or every code edit re-restores.");
         Assert.Contains(restoreLayerCopies, copy => DockerfileReader.CopySources(copy).SequenceEqual(["Directory.Build.props", "Directory.Packages.props", "global.json"]));
         Assert.All(restoreLayerCopies.SelectMany(DockerfileReader.CopySources), source =>
             Assert.True(source.EndsWith(".csproj", StringComparison.Ordinal) || source.EndsWith(".props", StringComparison.Ordinal)
-                || source is "global.json" or "build/publish.sh", $"{source} in the restore layer invalidates its cache."));
+                || source is "global.json", $"{source} in the restore layer invalidates its cache."));
     }
 
     [Fact]
@@ -60,7 +103,7 @@ public sealed class DockerfileTests
             .Select(path => Path.GetRelativePath(Repo.Root, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
-        var copied = Instructions.Where(i => i.Keyword == "COPY" && i.Index < RestoreRun.Index)
+        var copied = Build.Where("COPY").Where(i => i.Index < RestoreRun.Index)
             .SelectMany(DockerfileReader.CopySources)
             .Where(source => source.EndsWith(".csproj", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
@@ -69,20 +112,33 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void ImageIsPublishedByTheSameScriptTheTestsRun()
+    public void ImageTakesThePublishOutputOfTheBuildStage()
     {
-        var publishRun = Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.StartsWith("build/publish.sh /app", StringComparison.Ordinal));
-
-        Assert.True(SourceCopy.Index < publishRun.Index);
-        Assert.Contains(Instructions, i => i.Keyword == "COPY" && i.Arguments == "build/publish.sh build/" && i.Index < RestoreRun.Index);
-        Assert.Contains(DockerfileReader.FinalStage(Instructions), i => i.Keyword == "COPY" && i.Arguments == "--from=build /app .");
+        Assert.Contains(Final.Where("COPY"), copy => copy.Flags.GetValueOrDefault("from") == "build" && copy.Operands.SequenceEqual(["/app", "."]));
+        Assert.Equal("/app", Final.Where("WORKDIR").Last().Arguments);
     }
 
-    [Fact]
-    public void DockerignoreKeepsBuildOutputsOutOfTheContext()
+    [Theory]
+    [InlineData("src/Feedback.Api/bin/Release/net10.0/Feedback.Api.dll")]
+    [InlineData("src/Feedback.Core/obj/project.assets.json")]
+    [InlineData("src/Feedback.Api/Dashboard/node_modules/chart.js/package.json")]
+    [InlineData("src/Feedback.Api/Dashboard/assets/chart.umd.min.js")]
+    [InlineData("tests/Feedback.Deploy.Tests/DockerfileTests.cs")]
+    [InlineData(".git/HEAD")]
+    [InlineData("data/feedback.db")]
+    public void DockerignoreKeepsBuildOutputsAndNonImageFilesOutOfTheContext(string path)
     {
-        var ignored = File.ReadLines(Repo.Combine(".dockerignore")).Select(line => line.Trim().TrimEnd('/')).ToHashSet();
+        Assert.True(DockerIgnore.Load().IsIgnored(path), $"{path} would be sent to the Docker build.");
+    }
 
-        Assert.All(new[] { "**/bin", "**/obj", "**/TestResults", ".git", "tests" }, pattern => Assert.Contains(pattern, ignored));
+    [Theory]
+    [InlineData("Directory.Build.props")]
+    [InlineData("global.json")]
+    [InlineData("src/Feedback.Api/Feedback.Api.csproj")]
+    [InlineData("src/Feedback.Api/Dashboard/package-lock.json")]
+    [InlineData("src/Feedback.Api/Dashboard/assets/dashboard.js")]
+    public void DockerignoreKeepsWhatTheBuildNeeds(string path)
+    {
+        Assert.False(DockerIgnore.Load().IsIgnored(path), $"{path} is needed by the Docker build but left out of the context.");
     }
 }

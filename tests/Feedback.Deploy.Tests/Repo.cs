@@ -9,9 +9,6 @@ internal static class Repo
 
     public static string TemplatesDir => Combine("charts", "feedback", "templates");
 
-    // The product design lives beside the repository (../shared), on developer machines and in CI.
-    public static string DesignDoc => Path.GetFullPath(Path.Combine(Root, "..", "shared", "DESIGN.md"));
-
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
     public static string Read(params string[] parts) => File.ReadAllText(Combine(parts));

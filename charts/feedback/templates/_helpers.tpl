@@ -50,6 +50,19 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- default (include "feedback.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
+{{/*
+One entry of the ConfigMap or Secret data, "NAME: value" on its own line, indented for a top-level data map:
+(list "Feedback__Dispatch__Lease" .Values.dispatch.lease). Left out when the value is empty (null or ""), so the
+service's own default applies: the options classes are the one source of defaults. false and 0 are values, not
+empty. YAML numbers reach templates as float64 and would print as 1e+06, so numbers print as integers.
+*/}}
+{{- define "feedback.setting" -}}
+{{- $value := index . 1 -}}
+{{- if not (or (kindIs "invalid" $value) (eq (toString $value) "")) }}
+  {{ index . 0 }}: {{ if kindIs "float64" $value }}{{ $value | int64 | quote }}{{ else }}{{ $value | toString | quote }}{{ end }}
+{{- end -}}
+{{- end -}}
+
 {{/* values.schema.json says the same; repeated here for `helm template --skip-schema-validation`. */}}
 {{- define "feedback.validateValues" -}}
 {{- $sqlite := ne .Values.storage.provider "mongodb" }}
@@ -58,6 +71,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- if and $sqlite .Values.autoscaling.enabled }}
 {{- fail "autoscaling.enabled needs storage.provider=mongodb: SQLite is a single-replica store" }}
+{{- end }}
+{{- if and $sqlite (not (hasPrefix (printf "%s/" (dir .Values.storage.sqlite.path)) .Values.storage.sqlite.backupDirectory)) }}
+{{- fail "storage.sqlite.backupDirectory must be below the directory of storage.sqlite.path: only that volume is writable" }}
 {{- end }}
 {{- if and (not $sqlite) (not .Values.secrets.existingSecret) (not .Values.secrets.mongodbConnectionString) }}
 {{- fail "storage.provider=mongodb needs secrets.mongodbConnectionString or secrets.existingSecret" }}
