@@ -22,7 +22,6 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await Expect(dashboard.Page.Locator("#responses")).ToHaveTextAsync(responses.ToString("N0", CultureInfo.GetCultureInfo("en")));
         await Expect(dashboard.Page.Locator("#confidence")).ToContainTextAsync("95 % interval");
         await Expect(dashboard.Page.Locator("#small-sample")).ToBeHiddenAsync();
-        await SaveScreenshotAsync(dashboard.Page);
     }
 
     [Fact]
@@ -114,20 +113,4 @@ public sealed class DashboardTests(DashboardFixture fixture)
     }
 
     private Task<JsonElement> ScoresAsync(string groupBy) => fixture.Server.ScoresAsync(fixture.CsatTemplateId, groupBy);
-
-    /// <summary>Under the test output for a person to look at, and as docs/dashboard.png for the README.</summary>
-    private static async Task SaveScreenshotAsync(IPage page)
-    {
-        var bytes = await page.ScreenshotAsync();
-        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "dashboard.png"), bytes);
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Feedback.sln")))
-        {
-            root = root.Parent;
-        }
-        if (root is not null)
-        {
-            await File.WriteAllBytesAsync(Path.Combine(root.FullName, "docs", "dashboard.png"), bytes);
-        }
-    }
 }
