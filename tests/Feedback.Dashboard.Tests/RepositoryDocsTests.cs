@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Feedback.Dashboard.Tests;
+
+/// <summary>The repository stands alone: its own API contract, linked from the README.</summary>
+public sealed partial class RepositoryDocsTests
+{
+    // Spelled in two parts so this file does not match its own search.
+    private static readonly string[] OutsideReferences = ["../" + "shared", "DESIGN" + ".md"];
+
+    private static readonly string[] SkippedDirectories = [".git", "bin", "obj", "node_modules", "TestResults"];
+
+    [Fact]
+    public void NothingInTheRepositoryRefersToFilesBesideIt()
+    {
+        var found = TextFiles(Repo.Root)
+            // tests/Feedback.Deploy.Tests still reads the configuration table beside the repository; its own change removes that.
+            .Where(path => !path.StartsWith(Repo.Combine("tests", "Feedback.Deploy.Tests"), StringComparison.Ordinal))
+            .SelectMany(path => File.ReadLines(path).Select((line, i) => (path, line, number: i + 1)))
+            .Where(hit => OutsideReferences.Any(reference => hit.line.Contains(reference, StringComparison.OrdinalIgnoreCase)))
+            .Select(hit => $"{Path.GetRelativePath(Repo.Root, hit.path)}:{hit.number}: {hit.line.Trim()}")
+            .ToList();
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void ReadmeFirstParagraphLinksTheApiContractAndTheArchitecture()
+    {
+        var firstParagraph = Repo.Read("README.md").ReplaceLineEndings("\n").Split("\n\n")[1];
+
+        Assert.Contains("](docs/api.md)", firstParagraph, StringComparison.Ordinal);
+        Assert.Contains("](docs/architecture.md)", firstParagraph, StringComparison.Ordinal);
+        Assert.True(File.Exists(Repo.Combine("docs", "api.md")));
+    }
+
+    [Fact]
+    public void ApiContractNamesEveryRouteOfTheOpenApiDocument()
+    {
+        var contract = Repo.Read("docs", "api.md");
+        using var openApi = JsonDocument.Parse(Repo.Read("openapi", "feedback.v1.json"));
+
+        var missing = openApi.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))
+            .Where(route => !Regex.IsMatch(contract, Regex.Escape(route) + @"(?![\w/.{-])"))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void ApiContractLinksOnlyToFilesThatExist()
+    {
+        var broken = MarkdownLink().Matches(Repo.Read("docs", "api.md"))
+            .Select(match => match.Groups["target"].Value)
+            .Where(target => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith('#'))
+            .Select(target => target.Split('#')[0])
+            .Where(target => !File.Exists(Path.Combine(Repo.Root, "docs", target)))
+            .ToList();
+
+        Assert.Empty(broken);
+    }
+
+    private static IEnumerable<string> TextFiles(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            var bytes = File.ReadAllBytes(file);
+            if (!bytes.Contains((byte)0))
+            {
+                yield return file;
+            }
+        }
+        foreach (var child in Directory.EnumerateDirectories(directory).Where(d => !SkippedDirectories.Contains(Path.GetFileName(d))))
+        {
+            foreach (var file in TextFiles(child))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
+}
