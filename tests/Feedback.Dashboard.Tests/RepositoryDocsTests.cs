@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Feedback.Dashboard.Tests;
 
-/// <summary>The repository stands alone: its own API contract, linked from the README.</summary>
+/// <summary>The repository stands alone: its own API contract, linked from the README, which says what to install first.</summary>
 public sealed partial class RepositoryDocsTests
 {
     // Spelled in two parts so this file does not match its own search.
@@ -62,6 +62,45 @@ public sealed partial class RepositoryDocsTests
         Assert.Empty(broken);
     }
 
+    [Fact]
+    public void ReadmeStartsWithThePrerequisitesAndWhatTestShInstalls()
+    {
+        var readme = Repo.Read("README.md");
+        var firstSection = Section(readme, readme.IndexOf("\n## ", StringComparison.Ordinal));
+        using var globalJson = JsonDocument.Parse(Repo.Read("global.json"));
+        var sdk = globalJson.RootElement.GetProperty("sdk").GetProperty("version").GetString()!;
+        // What test.sh installs with apt when it is missing: missing+=(nodejs npm), missing+=(chromium).
+        var installed = InstalledPackages().Matches(Repo.Read("test.sh")).SelectMany(m => m.Groups["packages"].Value.Split(' ')).ToList();
+
+        Assert.StartsWith("## Prerequisites", firstSection.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains(".NET SDK", firstSection, StringComparison.Ordinal);
+        Assert.Contains(sdk, firstSection, StringComparison.Ordinal);
+        Assert.Contains("as root", firstSection, StringComparison.Ordinal);
+        Assert.Contains("/usr/bin/chromium", firstSection, StringComparison.Ordinal);
+        Assert.Equal(["nodejs", "npm", "chromium"], installed);
+        Assert.All(installed, package => Assert.Contains($"`{package}`", firstSection, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReadmeCallsMongoDbWhatItsOwnDocSays()
+    {
+        const string Status = "not yet run against a live server";
+        var readme = Repo.Read("README.md");
+        var adapterRow = readme.Split('\n').Single(line => line.StartsWith("| `src/Feedback.Storage.MongoDb`", StringComparison.Ordinal));
+
+        Assert.Contains(Status, Repo.Read("docs", "mongodb.md"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Status, Section(readme, readme.IndexOf("## Prerequisites", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(Status, adapterRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("production store", readme, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The markdown section that starts at <paramref name="start"/> (a "## " heading), up to the next one.</summary>
+    private static string Section(string markdown, int start)
+    {
+        var next = markdown.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        return next < 0 ? markdown[start..] : markdown[start..next];
+    }
+
     private static IEnumerable<string> TextFiles(string directory)
     {
         foreach (var file in Directory.EnumerateFiles(directory))
@@ -83,4 +122,7 @@ public sealed partial class RepositoryDocsTests
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"missing\+=\((?<packages>[a-z0-9 -]+)\)")]
+    private static partial Regex InstalledPackages();
 }
