@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Feedback.Dashboard.Tests;
 
 /// <summary>Opens the dashboard in a fresh browser context (empty sessionStorage) and drives it like a person would.</summary>
-public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext context, IPage page) : IAsyncDisposable
+public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext context, IPage page, ConcurrentQueue<string> problems) : IAsyncDisposable
 {
     public const string From = "2026-09-24";
     public const string To = "2026-11-23";
@@ -13,14 +14,38 @@ public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext cont
 
     public IPage Page => page;
 
-    /// <summary>The CSAT template over the demo period; nothing is typed yet, so the key prompt shows.</summary>
-    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, string groupBy = "channel")
+    /// <summary>Failed requests, answers of 400 or more and console errors (a CSP refusal is one) since the page opened.</summary>
+    public IReadOnlyCollection<string> Problems => problems;
+
+    public ILocator Comments => page.Locator("#comments li");
+
+    /// <summary>
+    /// A CSAT template (the demo one unless <paramref name="templateId"/> is given) over the demo period, with
+    /// <paramref name="query"/> appended to the URL; nothing is typed yet, so the key prompt shows.
+    /// </summary>
+    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, string groupBy = "channel", string? templateId = null, string query = "")
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1500 } });
         var page = await context.NewPageAsync();
-        var survey = Uri.EscapeDataString($"csat|{fixture.CsatTemplateId}");
-        await page.GotoAsync($"{fixture.Server.BaseUrl}/dashboard?survey={survey}&from={From}&to={To}&interval=week&groupBy={groupBy}");
-        return new DashboardPage(fixture, context, page);
+        var problems = new ConcurrentQueue<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Enqueue($"{response.Status} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => problems.Enqueue($"failed {request.Url}: {request.Failure}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Enqueue($"console: {message.Text}");
+            }
+        };
+        var survey = Uri.EscapeDataString($"csat|{templateId ?? fixture.CsatTemplateId}");
+        await page.GotoAsync($"{fixture.Server.BaseUrl}/dashboard?survey={survey}&from={From}&to={To}&interval=week&groupBy={groupBy}{query}");
+        return new DashboardPage(fixture, context, page, problems);
     }
 
     public async Task EnterKeyAsync(string key)
@@ -35,6 +60,10 @@ public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext cont
         await EnterKeyAsync(fixture.Server.ReadKey);
         await Expect(page.Locator("#score")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d"));
     }
+
+    /// <summary>Waits until the comment list has loaded its first step (the count says what is shown).</summary>
+    public Task CommentsLoadedAsync() =>
+        Expect(page.Locator("#comment-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("shown|No comments"));
 
     /// <summary>The first cells of the breakdown rows.</summary>
     public Task<IReadOnlyList<string>> BreakdownKeysAsync() => page.Locator("#breakdown tbody tr td:first-child").AllTextContentsAsync();

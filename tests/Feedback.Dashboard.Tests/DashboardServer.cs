@@ -67,6 +67,19 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         return page.GetProperty("items").EnumerateArray().First(t => t.GetProperty("kind").GetString() == kind).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Creates a template through the API (no trigger: it only collects the answers posted to it).</summary>
+    public async Task<string> CreateTemplateAsync(string name, string kind)
+    {
+        using var admin = Client(AdminKey);
+        var response = await admin.PostAsJsonAsync("/v1/templates", new
+        {
+            name, kind, defaultLocale = "en",
+            content = new Dictionary<string, object> { ["en"] = new { subject = "How did we do?", question = "How was it?" } },
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
     /// <summary>Records an answer as another service would (POST /v1/responses), an hour before now.</summary>
     public async Task AnswerAsync(string templateId, string id, int score, string comment, string locale)
     {
@@ -79,6 +92,35 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         });
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>The CSAT score of a template over the period <see cref="DashboardPage"/> shows, by week, grouped.</summary>
+    public async Task<JsonElement> ScoresAsync(string templateId, string groupBy)
+    {
+        using var client = Client(ReadKey);
+        return await client.GetFromJsonAsync<JsonElement>(
+            $"/v1/scores/csat?templateId={templateId}&{PeriodQuery}&interval=week&groupBy={groupBy}");
+    }
+
+    /// <summary>Every answer with a comment to a template in the period <see cref="DashboardPage"/> shows, page by page.</summary>
+    public async Task<IReadOnlyList<JsonElement>> CommentsAsync(string templateId)
+    {
+        using var client = Client(ReadKey);
+        var comments = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var after = cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}";
+            var page = await client.GetFromJsonAsync<JsonElement>(
+                $"/v1/responses?templateId={templateId}&hasComment=true&{PeriodQuery}&limit=500{after}");
+            comments.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        return comments;
+    }
+
+    private static string PeriodQuery =>
+        $"from={DashboardPage.From}T00:00:00Z&to={DateOnly.Parse(DashboardPage.To, System.Globalization.CultureInfo.InvariantCulture).AddDays(1):yyyy-MM-dd}T00:00:00Z";
 
     public override async ValueTask DisposeAsync()
     {

@@ -15,6 +15,7 @@ public static class DashboardAssets
         [".html"] = "text/html; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
+        [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, DashboardAsset> All = Load().ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);

@@ -1,16 +1,20 @@
 // The dashboard: asks for a read key, then shows scores, trend, breakdown and comments for the chosen survey and period.
 // The filters live in the URL (never the key), so a view can be bookmarked or shared.
 import { KeyRefused, forgetKey, getJson, storeKey, storedKey } from './api.js';
-import { kinds } from './format.js';
-import { renderBreakdown, renderComments, renderScore } from './render.js';
+import { loadComments, showMoreComments } from './comments.js';
+import { kinds, surveyName } from './format.js';
+import { renderBreakdown, renderScore } from './render.js';
 import { drawTrend } from './trend.js';
 
 const $ = id => document.getElementById(id);
 const day = 24 * 60 * 60 * 1000;
-const commentWindowDays = 30;
-const commentPages = 4;
-let comments = [];
+// URL parameter → the field it fills; the order is the order in the URL.
+const fields = {
+  survey: 'template', from: 'from', to: 'to', interval: 'interval', groupBy: 'group-by',
+  minScore: 'min-score', maxScore: 'max-score', text: 'comment-text',
+};
 let runs = 0;
+let typing;
 
 function askForKey(message) {
   forgetKey();
@@ -44,7 +48,7 @@ async function open() {
 function fillTemplates(templates) {
   const wanted = new URLSearchParams(location.search).get('survey');
   const options = Object.entries(kinds).map(([kind, { title }]) => new Option(`All ${title} surveys`, `${kind}|`));
-  for (const template of templates) options.push(new Option(`${template.name} (${kinds[template.kind].title})`, `${template.kind}|${template.id}`));
+  for (const template of templates) options.push(new Option(surveyName(template), `${template.kind}|${template.id}`));
   $('template').replaceChildren(...options);
   if (options.some(option => option.value === wanted)) $('template').value = wanted;
 }
@@ -56,9 +60,10 @@ function selection() {
 }
 
 function remember() {
-  const query = new URLSearchParams({
-    survey: $('template').value, from: $('from').value, to: $('to').value, interval: $('interval').value, groupBy: $('group-by').value,
-  });
+  const query = new URLSearchParams();
+  for (const [name, id] of Object.entries(fields)) {
+    if ($(id).value.trim() !== '') query.set(name, $(id).value.trim());
+  }
   history.replaceState(null, '', `${location.pathname}?${query}`);
 }
 
@@ -68,7 +73,7 @@ async function refresh() {
   const run = ++runs;
   $('status').textContent = 'Loading…';
   // Scores and comments load side by side; either failing leaves the other on screen.
-  const results = await Promise.allSettled([loadScores(run), loadComments()]);
+  const results = await Promise.allSettled([loadScores(run), loadComments(selection())]);
   const failures = results.filter(result => result.status === 'rejected').map(result => result.reason);
   if (failures.length > 0) fail(failures.find(reason => reason instanceof KeyRefused) ?? failures[0]);
   else if (run === runs) $('status').textContent = '';
@@ -86,46 +91,28 @@ async function loadScores(run) {
   renderBreakdown(kind, groupBy, result.groups);
 }
 
-async function loadComments() {
-  const { kind, templateId, from, to } = selection();
-  const since = new Date(Math.max(Date.parse(from), Date.parse(to) - commentWindowDays * day)).toISOString();
-  const query = {
-    hasComment: true, from: since, to, templateId, kind: templateId ? undefined : kind,
-    minScore: $('min-score').value, maxScore: $('max-score').value, limit: 500,
-  };
-  const found = [];
-  for (let page = 0, cursor; page < commentPages; page++) {
-    const result = await getJson('/v1/responses', { ...query, cursor });
-    found.push(...result.items);
-    cursor = result.nextCursor;
-    if (!cursor) break;
-  }
-  comments = found;
-  showComments();
-}
-
-function showComments() {
-  const wanted = $('comment-text').value.trim().toLocaleLowerCase();
-  const shown = comments
-    .filter(response => !wanted || (response.comment ?? '').toLocaleLowerCase().includes(wanted))
-    .sort((a, b) => a.score - b.score || String(b.answeredAt).localeCompare(String(a.answeredAt)))
-    .slice(0, 50);
-  renderComments(selection().kind, shown, comments.length);
+function commentFilterChanged(wait) {
+  remember();
+  clearTimeout(typing);
+  // Typing restarts the list once the typing pauses, not at every key.
+  typing = setTimeout(() => loadComments(selection()).catch(fail), wait);
 }
 
 function setUp() {
   const query = new URLSearchParams(location.search);
   const today = new Date().toISOString().slice(0, 10);
-  $('to').value = query.get('to') ?? today;
-  $('from').value = query.get('from') ?? new Date(Date.parse(today) - 89 * day).toISOString().slice(0, 10);
-  if (query.has('interval')) $('interval').value = query.get('interval');
-  if (query.has('groupBy')) $('group-by').value = query.get('groupBy');
+  for (const [name, id] of Object.entries(fields)) {
+    if (name !== 'survey' && query.has(name)) $(id).value = query.get(name);
+  }
+  $('to').value ||= today;
+  $('from').value ||= new Date(Date.parse(today) - 89 * day).toISOString().slice(0, 10);
   $('filters').addEventListener('change', refresh);
   $('filters').addEventListener('submit', event => { event.preventDefault(); refresh(); });
   $('comment-filters').addEventListener('submit', event => event.preventDefault());
-  $('min-score').addEventListener('change', () => loadComments().catch(fail));
-  $('max-score').addEventListener('change', () => loadComments().catch(fail));
-  $('comment-text').addEventListener('input', showComments);
+  $('min-score').addEventListener('change', () => commentFilterChanged(0));
+  $('max-score').addEventListener('change', () => commentFilterChanged(0));
+  $('comment-text').addEventListener('input', () => commentFilterChanged(300));
+  $('more-comments').addEventListener('click', () => showMoreComments().catch(fail));
   $('change-key').addEventListener('click', () => askForKey());
   $('key-form').addEventListener('submit', event => {
     event.preventDefault();

@@ -27,3 +27,38 @@ export function band(kind, value) {
   const { low, high } = kinds[kind];
   return value <= low ? 'low' : value >= high ? 'high' : 'mid';
 }
+
+/** A survey's name with its kind, unless the name already says it ("Support effort (CES)" stays as it is). */
+export function surveyName(template) {
+  const title = kinds[template.kind].title;
+  return new RegExp(`\\b${title}\\b`, 'i').test(template.name) ? template.name : `${template.name} (${title})`;
+}
+
+// The channel is our own code list, so it gets words; other properties are the caller's data and are shown as sent.
+const channels = { email: 'E-mail', web: 'Web', phone: 'Phone', chat: 'Chat', in_person: 'In person', sms: 'SMS', other: 'Other' };
+
+export const channel = value => channels[value] ?? value;
+
+/** A property name as words: "resolutionTime" and "resolution_time" both read "Resolution time". */
+export function propertyName(name) {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A breakdown key as shown: channels in words, everything else as the caller sent it. */
+export const groupKey = (groupBy, key) => (groupBy === 'channel' ? channel(key) : key);
+
+const languages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** "he" → "Hebrew", "pl-PL" → "Polish (Poland)"; a tag the browser does not know is shown as it is. */
+export function language(tag) {
+  if (!tag) return '';
+  try {
+    return languages.of(tag);
+  } catch {
+    return tag;
+  }
+}
+
+/** A UTC day as written in the date inputs and the URL (2026-11-23). */
+export const day = instant => new Date(instant).toISOString().slice(0, 10);

@@ -29,13 +29,15 @@ export function renderScore(kind, result) {
 }
 
 export function renderBreakdown(kind, groupBy, groups) {
-  text('group-name', groupBy);
+  text('group-name', format.propertyName(groupBy).toLowerCase());
   const rows = (groups ?? []).map(group => {
-    const row = element('tr');
+    // A group of fewer than 30 answers is greyed: the note under the table says why.
+    const row = element('tr', undefined, isSmall(group) ? 'small' : undefined);
+    if (isSmall(group)) row.title = 'Fewer than 30 answers: read with care';
     row.append(
-      element('td', group.key),
+      element('td', format.groupKey(groupBy, group.key)),
       element('td', format.count(group.responses)),
-      element('td', format.score(kind, group.score), isSmall(group) ? 'small' : undefined),
+      element('td', format.score(kind, group.score)),
       element('td', format.interval(kind, group.confidence95)));
     return row;
   });
@@ -46,23 +48,5 @@ export function renderBreakdown(kind, groupBy, groups) {
     rows[0].append(empty);
   }
   document.querySelector('#breakdown tbody').replaceChildren(...rows);
-}
-
-export function renderComments(kind, comments, total) {
-  const items = comments.map(response => {
-    const item = element('li');
-    item.append(element('span', String(response.score), `badge ${format.band(kind ?? response.kind, response.score)}`));
-    const body = element('div');
-    const comment = element('p', response.comment, 'comment');
-    // Each comment takes its direction from its own text: Hebrew reads right to left inside an English page.
-    comment.dir = 'auto';
-    comment.lang = response.locale ?? '';
-    const when = new Date(response.answeredAt).toISOString().slice(0, 16).replace('T', ' ');
-    const where = [response.properties?.agent, response.properties?.category, response.channel].filter(Boolean).join(' · ');
-    body.append(comment, element('p', `${when} UTC · ${where} · ${response.locale}`, 'meta'));
-    item.append(body);
-    return item;
-  });
-  document.getElementById('comments').replaceChildren(...items);
-  text('comment-count', `${comments.length} of ${total} comments shown`);
+  document.getElementById('small-groups').hidden = !(groups ?? []).some(isSmall);
 }
