@@ -1,6 +1,6 @@
 using Feedback.Api.Auth;
 using Feedback.Api.Errors;
-using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
@@ -38,7 +38,7 @@ public static class SurveysApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var customer = request.Customer!.ToCustomer();
-        if (await suppressions.GetAsync(Emails.Normalize(customer.Email), ct) is not null)
+        if (await suppressions.IsSuppressedAsync(customer.Email, ct))
         {
             return Problems.Conflict("The customer's address is suppressed (bounce, spam report or unsubscribe).");
         }

@@ -1,4 +1,5 @@
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -11,19 +12,19 @@ public sealed class SurveyScheduler(
     ISurveyStore surveys,
     IEventStore events,
     ISuppressionStore suppressions,
-    Delivery.DeliveryMetrics metrics,
+    DeliveryMetrics metrics,
     TimeProvider time)
 {
     public async Task<EventOutcome> IngestAsync(FeedbackEvent e, CancellationToken ct = default)
     {
-        using var activity = Delivery.DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
+        using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
         activity?.SetTag("feedback.event.type", e.Type);
         if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
         {
             return known;
         }
         var now = time.GetUtcNow();
-        var suppressed = await suppressions.GetAsync(Emails.Normalize(e.Customer.Email), ct) is not null;
+        var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
         var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
