@@ -76,6 +76,27 @@ public sealed class SurveyScheduler(
         return outcomes;
     }
 
+    /// <summary>
+    /// Schedules one survey of an active template for a customer, without sampling or quiet period: due at
+    /// <paramref name="sendAt"/> when in the future, otherwise after the template's delay from now in its send window.
+    /// </summary>
+    public async Task<DirectSendResult> SendDirectAsync(string templateId, Customer customer, string subjectId,
+        IReadOnlyDictionary<string, string> properties, DateTimeOffset? sendAt, CancellationToken ct = default)
+    {
+        var template = await templates.GetAsync(templateId, ct);
+        if (template is not { Status: TemplateStatus.Active })
+        {
+            return new DirectSendResult.TemplateNotActive(Exists: template is not null);
+        }
+        if (await suppressions.IsSuppressedAsync(customer.Email, ct))
+        {
+            return new DirectSendResult.Suppressed();
+        }
+        var now = time.GetUtcNow();
+        var survey = NewSurvey(template, customer, subjectId, properties, now, now, sendAt);
+        return await surveys.TryAddAsync(survey, ct) ? new DirectSendResult.Scheduled(survey) : new DirectSendResult.Duplicate();
+    }
+
     /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>
     public Survey NewSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
         DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null) => new()
