@@ -17,6 +17,7 @@ public delegate (SurveyTemplate? Template, ValidationErrors Errors) TemplateBuil
 /// </summary>
 public sealed class TemplateService(ITemplateStore templates, ISurveyStore surveys, TimeProvider time)
 {
+    /// <summary>Stores version 1 of a new template under a new id.</summary>
     public async Task<CreateTemplateResult> CreateAsync(TemplateBuilder build, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
@@ -29,6 +30,7 @@ public sealed class TemplateService(ITemplateStore templates, ISurveyStore surve
         return new CreateTemplateResult.Created(template);
     }
 
+    /// <summary>Stores the next version of an active template, only while the current version is still the one read.</summary>
     public async Task<ReplaceTemplateResult> ReplaceAsync(string id, TemplateBuilder build, Func<string, bool> ifMatch, CancellationToken ct = default)
     {
         if (await templates.GetAsync(id, ct) is not { } current)
