@@ -30,6 +30,8 @@ public static class DeliveryExtensions
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<SurveyScheduler>();
+        services.AddSingleton<Core.Templates.TemplateService>();
+        services.AddSingleton<Core.Scoring.ScoreService>();
         services.AddSingleton<SurveyDispatcher>();
         services.AddSingleton<SendConfirmation>();
         services.AddSingleton<SurveyHousekeeping>();

@@ -3,11 +3,12 @@ using System.Globalization;
 using Feedback.Api.Responses;
 using Feedback.Core.Common;
 using Feedback.Core.Scoring;
+using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Scores;
 
-/// <summary>The score query as sent: bound as text and parsed by <see cref="ScoreQuery.Parse"/>, so one 400 names every bad parameter.</summary>
+/// <summary>The score query as sent: bound as text and parsed by <see cref="ToQuery"/>, so one 400 names every bad parameter.</summary>
 public sealed record ScoreParameters(
     [property: Description("Only answers to this template (its kind must match the route).")] [FromQuery(Name = "templateId")] string? TemplateId,
     [property: Description("First UTC day, inclusive: YYYY-MM-DD or a midnight-UTC instant. Default: 30 days before to.")] [FromQuery(Name = "from")] string? From,
@@ -15,50 +16,22 @@ public sealed record ScoreParameters(
     [property: Description("Series buckets: day, week (ISO, Monday) or month.")] [FromQuery(Name = "interval")] string? Interval,
     [property: Description("Break down by this property (or channel).")] [FromQuery(Name = "groupBy")] string? GroupBy,
     [property: Description("How many groups to list, 1–100 (default 10); the rest are summed into one (other) group.")] [FromQuery(Name = "top")] string? Top,
-    [property: Description("previous: also the period of equal length before, and whether the change is significant at 95 %.")] [FromQuery(Name = "compareTo")] string? CompareTo);
-
-/// <summary>A parsed score query; <see cref="To"/> is exclusive. <see cref="Filters"/> are the property.&lt;name&gt; filters.</summary>
-public sealed record ScoreQuery(
-    string? TemplateId,
-    DateOnly From,
-    DateOnly To,
-    SeriesInterval? Interval,
-    string? GroupBy,
-    int Top,
-    bool CompareToPrevious,
-    IReadOnlyDictionary<string, string> Filters)
+    [property: Description("previous: also the period of equal length before, and whether the change is significant at 95 %.")] [FromQuery(Name = "compareTo")] string? CompareTo)
 {
-    /// <summary>Longest period one query may cover (a bound on the rows read).</summary>
-    public const int MaxDays = 3 * 366;
-    public const int DefaultDays = 30;
-
-    /// <summary>
-    /// True when one rollup dimension answers it: at most one property, whether filtered, grouped or both, and no
-    /// filter value too long to have rollup rows of its own.
-    /// </summary>
-    public bool FitsRollups =>
-        Filters.Keys.Append(GroupBy).OfType<string>().Distinct(StringComparer.Ordinal).Count() <= 1
-        && Filters.Values.All(v => v.Length <= RollupKeys.MaxValueLength);
-
-    /// <summary>The same query for the period of equal length just before this one, without groups or series.</summary>
-    public ScoreQuery Previous() => this with
+    /// <summary>The query of <paramref name="kind"/> these parameters and the property filters ask for, or null with the errors added.</summary>
+    public ScoreQuery? ToQuery(SurveyKind kind, IQueryCollection query, DateOnly today, ValidationErrors errors)
     {
-        From = From.AddDays(-(To.DayNumber - From.DayNumber)), To = From, Interval = null, GroupBy = null,
-    };
-
-    public static ScoreQuery? Parse(ScoreParameters p, IQueryCollection query, DateOnly today, ValidationErrors errors)
-    {
-        var to = Day(p.To, "to", errors) ?? today.AddDays(1);
-        var from = Day(p.From, "from", errors) ?? to.AddDays(-DefaultDays);
+        var to = Day(To, "to", errors) ?? today.AddDays(1);
+        var from = Day(From, "from", errors) ?? to.AddDays(-ScoreQuery.DefaultDays);
         if (from >= to)
         {
             errors.Add("from", "must be before to");
         }
-        else if (to.DayNumber - from.DayNumber > MaxDays)
+        else if (to.DayNumber - from.DayNumber > ScoreQuery.MaxDays)
         {
-            errors.Add("to", $"must be at most {MaxDays} days after from");
+            errors.Add("to", $"must be at most {ScoreQuery.MaxDays} days after from");
         }
-        SeriesInterval? interval = p.Interval switch
+        SeriesInterval? interval = Interval switch
         {
             null => null,
             "day" => SeriesInterval.Day,
@@ -66,26 +39,26 @@ public sealed record ScoreQuery(
             "month" => SeriesInterval.Month,
             _ => Fail(errors, "interval", "must be day, week or month"),
         };
-        if (p.GroupBy is not null && !ResponseFilters.IsPropertyName(p.GroupBy))
+        if (GroupBy is not null && !ResponseFilters.IsPropertyName(GroupBy))
         {
             errors.Add("groupBy", "must be a property name: 1–64 letters, digits, '_', '.' or '-'");
         }
         var top = ScoreGroups.DefaultTop;
-        if (p.Top is not null && (!int.TryParse(p.Top, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > ScoreGroups.MaxTop))
+        if (Top is not null && (!int.TryParse(Top, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > ScoreGroups.MaxTop))
         {
             errors.Add("top", $"must be a whole number from 1 to {ScoreGroups.MaxTop}");
         }
-        if (p.CompareTo is not (null or "previous"))
+        if (CompareTo is not (null or "previous"))
         {
             errors.Add("compareTo", "must be previous");
         }
-        if (p.TemplateId is { Length: 0 or > 200 })
+        if (TemplateId is { Length: 0 or > 200 })
         {
             errors.Add("templateId", "must be 1–200 characters");
         }
         var filters = ResponseFilters.Properties(query, errors);
         return errors.IsValid
-            ? new ScoreQuery(p.TemplateId, from, to, interval, p.GroupBy, top, p.CompareTo is not null, filters)
+            ? new ScoreQuery(kind, TemplateId, from, to, interval, GroupBy, top, CompareTo is not null, filters)
             : null;
     }
 

@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using Feedback.Api.Auth;
 using Feedback.Api.Errors;
 using Feedback.Core.Common;
+using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,38 +23,27 @@ public static class ScoresApi
         return app;
     }
 
-    // The stores are taken [FromServices] so the host starts (and the other routes work) with an adapter lacking them.
+    // Services taken [FromServices] so the host starts (and the other routes work) with an adapter lacking the score stores.
     public static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
         [Description("nps, csat or ces.")] string kind, [AsParameters] ScoreParameters parameters, HttpRequest request,
-        ITemplateStore templates, [FromServices] IScoreRollupStore rollups, [FromServices] IResponseStore responses,
-        TimeProvider time, CancellationToken ct)
+        [FromServices] ScoreService scores, TimeProvider time, CancellationToken ct)
     {
-        var surveyKind = Enum.Parse<SurveyKind>(kind, ignoreCase: true);
         var errors = new ValidationErrors();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (ScoreQuery.Parse(parameters, request.Query, today, errors) is not { } query)
+        if (parameters.ToQuery(Enum.Parse<SurveyKind>(kind, ignoreCase: true), request.Query, today, errors) is not { } query)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        if (query.TemplateId is { } templateId)
+        return await scores.GetAsync(query, ct) switch
         {
-            if (await templates.GetAsync(templateId, ct) is not { } template)
+            ScoreResult.Computed(var report) => TypedResults.Ok(ScoreResponses.From(report)),
+            ScoreResult.TemplateNotFound => Problems.NotFound($"Template '{query.TemplateId}' does not exist."),
+            ScoreResult.TemplateOfOtherKind(var other) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                return Problems.NotFound($"Template '{templateId}' does not exist.");
-            }
-            if (template.Kind != surveyKind)
-            {
-                errors.Add("templateId", $"is a {template.Kind.ToString().ToLowerInvariant()} template, not {kind}");
-                return TypedResults.ValidationProblem(errors.ToDictionary());
-            }
-        }
-        var data = await ReadAsync(query);
-        var previous = query.CompareToPrevious ? await ReadAsync(query.Previous()) : null;
-        return TypedResults.Ok(ScoreReport.Build(surveyKind, query, data, previous));
-
-        Task<ScoreData> ReadAsync(ScoreQuery q) => q.FitsRollups
-            ? RollupScoreReader.ReadAsync(rollups, surveyKind, q, ct)
-            : ResponseScoreReader.ReadAsync(responses, surveyKind, q, ct);
+                ["templateId"] = [$"is a {other.ToString().ToLowerInvariant()} template, not {kind}"],
+            }),
+            _ => throw new UnreachableException(),
+        };
     }
 
     public static async Task<Ok<RollupRebuildResponse>> RebuildAsync([FromServices] IScoreRollupStore rollups, CancellationToken ct)

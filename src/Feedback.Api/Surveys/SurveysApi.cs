@@ -1,10 +1,9 @@
+using System.Diagnostics;
 using Feedback.Api.Auth;
 using Feedback.Api.Errors;
-using Feedback.Core.Common;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
-using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feedback.Api.Surveys;
@@ -24,31 +23,24 @@ public static class SurveysApi
     }
 
     public static async Task<Results<Created<SurveyResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        SendSurveyRequest request, ITemplateStore templates, ISurveyStore surveys, ISuppressionStore suppressions,
-        SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
+        SendSurveyRequest request, SurveyScheduler scheduler, CancellationToken ct)
     {
         var errors = request.Validate(out var properties);
-        var template = errors.IsValid ? await templates.GetAsync(request.TemplateId!, ct) : null;
-        if (errors.IsValid && template is not { Status: TemplateStatus.Active })
-        {
-            errors.Add("templateId", template is null ? "does not exist" : "is archived");
-        }
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        var customer = request.Customer!.ToCustomer();
-        if (await suppressions.GetAsync(Emails.Normalize(customer.Email), ct) is not null)
+        var result = await scheduler.SendDirectAsync(
+            request.TemplateId!, request.Customer!.ToCustomer(), request.SubjectId!, properties, request.SendAt, ct);
+        return result switch
         {
-            return Problems.Conflict("The customer's address is suppressed (bounce, spam report or unsubscribe).");
-        }
-        var now = time.GetUtcNow();
-        var survey = scheduler.NewSurvey(template!, customer, request.SubjectId!, properties, now, now, request.SendAt);
-        if (!await surveys.TryAddAsync(survey, ct))
-        {
-            return Problems.Conflict("A survey of this template for this subject and customer is already scheduled or sent.");
-        }
-        return TypedResults.Created($"/v1/surveys/{survey.Id}", SurveyResponse.From(survey));
+            DirectSendResult.Scheduled(var survey) => TypedResults.Created($"/v1/surveys/{survey.Id}", SurveyResponse.From(survey)),
+            DirectSendResult.TemplateNotActive(var exists) => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["templateId"] = [exists ? "is archived" : "does not exist"] }),
+            DirectSendResult.Suppressed => Problems.Conflict("The customer's address is suppressed (bounce, spam report or unsubscribe)."),
+            DirectSendResult.Duplicate => Problems.Conflict("A survey of this template for this subject and customer is already scheduled or sent."),
+            _ => throw new UnreachableException(),
+        };
     }
 
     public static async Task<Results<Ok<SurveyResponse>, ProblemHttpResult>> GetAsync(string id, ISurveyStore surveys, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Feedback.Api.Errors;
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
@@ -9,30 +10,15 @@ namespace Feedback.Api.Templates;
 public static class TemplateArchive
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
-        string id, ITemplateStore templates, ISurveyStore surveys, TimeProvider time, HttpContext http, CancellationToken ct)
-    {
-        if (await templates.GetAsync(id, ct) is not { } current)
+        string id, TemplateService templates, HttpContext http, CancellationToken ct) =>
+        await templates.ArchiveAsync(id, etag => IfMatch.Allows(http.Request, etag), ct) switch
         {
-            return Problems.NotFound($"Template '{id}' does not exist.");
-        }
-        if (!IfMatch.Allows(http.Request, current.ETag))
-        {
-            return Problems.PreconditionFailed($"The template has changed: its ETag is now {current.ETag}.");
-        }
-        if (current.Status == TemplateStatus.Archived)
-        {
-            await surveys.CancelPendingByTemplateAsync(id, time.GetUtcNow(), ct);
-            return TypedResults.NoContent();
-        }
-        var archived = current with { Version = current.Version + 1, Status = TemplateStatus.Archived, UpdatedAt = time.GetUtcNow() };
-        if (!await templates.ReplaceAsync(archived, current.Version, ct))
-        {
-            return Problems.PreconditionFailed("The template was changed by another request; get it again and retry.");
-        }
-        // After the archive, so no event can schedule a new survey of it between the two steps.
-        await surveys.CancelPendingByTemplateAsync(id, archived.UpdatedAt, ct);
-        return TypedResults.NoContent();
-    }
+            ArchiveTemplateResult.Archived => TypedResults.NoContent(),
+            ArchiveTemplateResult.NotFound => Problems.NotFound($"Template '{id}' does not exist."),
+            ArchiveTemplateResult.PreconditionFailed(var etag) => Problems.PreconditionFailed($"The template has changed: its ETag is now {etag}."),
+            ArchiveTemplateResult.ChangedConcurrently => Problems.PreconditionFailed("The template was changed by another request; get it again and retry."),
+            _ => throw new UnreachableException(),
+        };
 
     public static async Task<Results<Ok<TemplateList>, ProblemHttpResult>> ListVersionsAsync(
         string id, ITemplateStore templates, CancellationToken ct)

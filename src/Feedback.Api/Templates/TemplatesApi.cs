@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Feedback.Api.Auth;
 using Feedback.Api.Errors;
 using Feedback.Core.Common;
@@ -24,17 +25,18 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(
-        TemplateRequest request, ITemplateStore templates, TimeProvider time, HttpContext http, CancellationToken ct)
+        TemplateRequest request, TemplateService templates, HttpContext http, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var (template, errors) = request.ToTemplate(Ids.New("tpl", time), 1, now, now);
-        if (template is null)
+        switch (await templates.CreateAsync(request.ToTemplate, ct))
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            case CreateTemplateResult.Created(var template):
+                http.Response.Headers.ETag = template.ETag;
+                return TypedResults.Created($"/v1/templates/{template.Id}", TemplateResponse.From(template));
+            case CreateTemplateResult.Invalid(var errors):
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            default:
+                throw new UnreachableException();
         }
-        await templates.CreateAsync(template, ct);
-        http.Response.Headers.ETag = template.ETag;
-        return TypedResults.Created($"/v1/templates/{template.Id}", TemplateResponse.From(template));
     }
 
     public static async Task<Results<Ok<TemplateList>, ValidationProblem>> ListAsync(
@@ -69,31 +71,26 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, TemplateRequest request, ITemplateStore templates, TimeProvider time, HttpContext http, CancellationToken ct)
+        string id, TemplateRequest request, TemplateService templates, HttpContext http, CancellationToken ct)
     {
-        if (await templates.GetAsync(id, ct) is not { } current)
+        switch (await templates.ReplaceAsync(id, request.ToTemplate, etag => IfMatch.Allows(http.Request, etag), ct))
         {
-            return Problems.NotFound($"Template '{id}' does not exist.");
+            case ReplaceTemplateResult.Replaced(var template):
+                http.Response.Headers.ETag = template.ETag;
+                return TypedResults.Ok(TemplateResponse.From(template));
+            case ReplaceTemplateResult.NotFound:
+                return Problems.NotFound($"Template '{id}' does not exist.");
+            case ReplaceTemplateResult.PreconditionFailed(var etag):
+                return Problems.PreconditionFailed($"The template has changed: its ETag is now {etag}.");
+            case ReplaceTemplateResult.TemplateArchived:
+                return Problems.Conflict("An archived template cannot be changed.");
+            case ReplaceTemplateResult.Invalid(var errors):
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            case ReplaceTemplateResult.ChangedConcurrently:
+                return Problems.PreconditionFailed("The template was changed by another request; get it again and retry.");
+            default:
+                throw new UnreachableException();
         }
-        if (!IfMatch.Allows(http.Request, current.ETag))
-        {
-            return Problems.PreconditionFailed($"The template has changed: its ETag is now {current.ETag}.");
-        }
-        if (current.Status == TemplateStatus.Archived)
-        {
-            return Problems.Conflict("An archived template cannot be changed.");
-        }
-        var (template, errors) = request.ToTemplate(id, current.Version + 1, current.CreatedAt, time.GetUtcNow());
-        if (template is null)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-        if (!await templates.ReplaceAsync(template, current.Version, ct))
-        {
-            return Problems.PreconditionFailed("The template was changed by another request; get it again and retry.");
-        }
-        http.Response.Headers.ETag = template.ETag;
-        return TypedResults.Ok(TemplateResponse.From(template));
     }
 
     private static TemplateStatus? Fail(ValidationErrors errors, string field, string message)

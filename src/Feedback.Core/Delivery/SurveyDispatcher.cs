@@ -78,7 +78,7 @@ public sealed class SurveyDispatcher(
         var sendable = new List<Survey>();
         foreach (var survey in claimed)
         {
-            if (await suppressions.GetAsync(Common.Emails.Normalize(survey.Customer.Email), ct) is not null)
+            if (await suppressions.IsSuppressedAsync(survey.Customer.Email, ct))
             {
                 untried.Remove(survey.Id);
                 await EndAsync(survey, SurveyStatus.Suppressed, "the address was suppressed after the survey was scheduled", ct);

@@ -1,4 +1,5 @@
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -11,19 +12,19 @@ public sealed class SurveyScheduler(
     ISurveyStore surveys,
     IEventStore events,
     ISuppressionStore suppressions,
-    Delivery.DeliveryMetrics metrics,
+    DeliveryMetrics metrics,
     TimeProvider time)
 {
     public async Task<EventOutcome> IngestAsync(FeedbackEvent e, CancellationToken ct = default)
     {
-        using var activity = Delivery.DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
+        using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
         activity?.SetTag("feedback.event.type", e.Type);
         if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
         {
             return known;
         }
         var now = time.GetUtcNow();
-        var suppressed = await suppressions.GetAsync(Emails.Normalize(e.Customer.Email), ct) is not null;
+        var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
         var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
@@ -73,6 +74,27 @@ public sealed class SurveyScheduler(
                 }
             });
         return outcomes;
+    }
+
+    /// <summary>
+    /// Schedules one survey of an active template for a customer, without sampling or quiet period: due at
+    /// <paramref name="sendAt"/> when in the future, otherwise after the template's delay from now in its send window.
+    /// </summary>
+    public async Task<DirectSendResult> SendDirectAsync(string templateId, Customer customer, string subjectId,
+        IReadOnlyDictionary<string, string> properties, DateTimeOffset? sendAt, CancellationToken ct = default)
+    {
+        var template = await templates.GetAsync(templateId, ct);
+        if (template is not { Status: TemplateStatus.Active })
+        {
+            return new DirectSendResult.TemplateNotActive(Exists: template is not null);
+        }
+        if (await suppressions.IsSuppressedAsync(customer.Email, ct))
+        {
+            return new DirectSendResult.Suppressed();
+        }
+        var now = time.GetUtcNow();
+        var survey = NewSurvey(template, customer, subjectId, properties, now, now, sendAt);
+        return await surveys.TryAddAsync(survey, ct) ? new DirectSendResult.Scheduled(survey) : new DirectSendResult.Duplicate();
     }
 
     /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>

@@ -1,9 +1,7 @@
 using Feedback.Core.Responses;
-using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
-using Feedback.Core.Templates;
 
-namespace Feedback.Api.Scores;
+namespace Feedback.Core.Scoring;
 
 /// <summary>
 /// Reads a query that needs two property dimensions (rollups hold one at a time) by streaming the matching raw answers:
@@ -11,12 +9,12 @@ namespace Feedback.Api.Scores;
 /// </summary>
 public static class ResponseScoreReader
 {
-    public static async Task<ScoreData> ReadAsync(IResponseStore responses, SurveyKind kind, ScoreQuery q, CancellationToken ct)
+    public static async Task<ScoreData> ReadAsync(IResponseStore responses, ScoreQuery q, CancellationToken ct)
     {
         var query = new ResponseQuery
         {
             TemplateId = q.TemplateId,
-            Kind = kind,
+            Kind = q.Kind,
             From = Midnight(q.From),
             To = Midnight(q.To),
             // The store matches properties; channel is a field of the answer, so it is matched here.
@@ -40,7 +38,7 @@ public static class ResponseScoreReader
             days.Select(d => new DayTotals(d.Key, d.Value, 0)).ToList(),
             groups.Select(g => new GroupTotals(g.Key, g.Value, 0)).ToList(),
             HasSent: false,
-            ScoreData.FromResponses);
+            ScoreSource.Responses);
     }
 
     private static string? ValueOf(SurveyResponse response, string dimension) =>
