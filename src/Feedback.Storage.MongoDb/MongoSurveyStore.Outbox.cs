@@ -74,7 +74,7 @@ internal sealed partial class MongoSurveyStore
         (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), ReleaseUnsent(), cancellationToken: ct)).ModifiedCount;
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
-        status is SurveyStatus.Failed or SurveyStatus.Suppressed
+        SurveyStatuses.Undeliverable.Contains(status)
             ? OwnedUpdateAsync(id, owner, MarkUndeliverable(status, reason), ct)
             : throw new ArgumentOutOfRangeException(nameof(status), status, "Only failed or suppressed end an undeliverable survey.");
 

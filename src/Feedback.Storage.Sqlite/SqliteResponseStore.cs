@@ -4,6 +4,7 @@ using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Microsoft.Data.Sqlite;
 using static Feedback.Storage.Sqlite.SqliteResponseRows;
+using static Feedback.Storage.Sqlite.SqliteStatuses;
 
 namespace Feedback.Storage.Sqlite;
 
@@ -29,7 +30,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         SqliteConnection connection, SurveyResponse response, string surveyId, CancellationToken ct)
     {
         var previous = await SingleAsync(connection, response.Id, ct);
-        var answered = await connection.ExecuteAsync("UPDATE surveys SET status = 'Answered', answered_at = $at WHERE id = $id", ct,
+        var answered = await connection.ExecuteAsync($"UPDATE surveys SET status = {Answered}, answered_at = $at WHERE id = $id", ct,
             ("$id", surveyId), ("$at", SqliteValues.Time(response.AnsweredAt)));
         if (answered == 0)
         {

@@ -1,4 +1,5 @@
 using static Feedback.Storage.Sqlite.SqliteSurveyRows;
+using static Feedback.Storage.Sqlite.SqliteStatuses;
 
 namespace Feedback.Storage.Sqlite;
 
@@ -10,9 +11,9 @@ public sealed partial class SqliteSurveyStore
         await using var connection = await database.OpenAsync(ct);
         // Times are fixed-width UTC text, so max() of two is the later one.
         return await connection.ExecuteAsync(
-            """
+            $"""
             UPDATE surveys SET send_attempted_at = $at, lease_until = max(lease_until, $until)
-            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
             """, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(attemptedAt)),
             ("$until", SqliteValues.Time(confirmUntil)));
     }
@@ -24,9 +25,9 @@ public sealed partial class SqliteSurveyStore
         await using var transaction = connection.BeginTransaction(deferred: false);
         var sent = await connection.QueryAsync(
             $"""
-            UPDATE surveys SET status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires,
+            UPDATE surveys SET status = {Sent}, sent_at = $at, reminder_at = $reminder, expires_at = $expires,
                 attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
-            WHERE id = $id AND status IN ('Scheduled', 'Sending') AND send_attempted_at = $at
+            WHERE id = $id AND status IN {Pending} AND send_attempted_at = $at
             RETURNING {Columns}
             """, Read, ct,
             ("$id", id), ("$at", SqliteValues.Time(attemptedAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)),

@@ -2,14 +2,13 @@ using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using static Feedback.Storage.Sqlite.SqliteSurveyRows;
+using static Feedback.Storage.Sqlite.SqliteStatuses;
 
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>Surveys and the outbox. Claims are one <c>UPDATE … RETURNING</c>, so SQLite's single writer makes them atomic across processes.</summary>
 public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
 {
-    private const string Terminal = "('Cancelled', 'Expired', 'Suppressed', 'Failed')";
-
     public async Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -31,7 +30,7 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
               AND ($after IS NULL OR id > $after)
             ORDER BY id LIMIT $limit
             """, Read, ct,
-            ("$status", query.Status?.ToString()), ("$template", query.TemplateId), ("$subject", query.SubjectId),
+            ("$status", query.Status is { } status ? Value(status) : null), ("$template", query.TemplateId), ("$subject", query.SubjectId),
             ("$customer", query.CustomerId), ("$after", query.After), ("$limit", query.Limit + 1));
         return items.Count > query.Limit
             ? new Page<Survey>(items[..query.Limit], PageCursor.Encode(items[query.Limit - 1].Id))
@@ -42,9 +41,9 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.Command(
-            """
+            $"""
             SELECT EXISTS (SELECT 1 FROM surveys WHERE customer_id = $customer AND template_id = $template
-                AND send_at >= $since AND status NOT IN ('Cancelled', 'Suppressed', 'Failed'))
+                AND send_at >= $since AND status NOT IN {OutsideQuietPeriod})
             """, ("$customer", customerId), ("$template", templateId), ("$since", SqliteValues.Time(since)));
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
     }
@@ -54,9 +53,9 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
         await using var connection = await database.OpenAsync(ct);
         var claimed = await connection.QueryAsync(
             $"""
-            UPDATE surveys SET status = 'Sending', lease_owner = $owner, lease_until = $until
+            UPDATE surveys SET status = {Sending}, lease_owner = $owner, lease_until = $until
             WHERE id IN (SELECT id FROM surveys
-                         WHERE (status = 'Scheduled' AND send_at <= $now) OR (status = 'Sending' AND lease_until <= $now)
+                         WHERE (status = {Scheduled} AND send_at <= $now) OR (status = {Sending} AND lease_until <= $now)
                          ORDER BY send_at LIMIT $limit)
             RETURNING {Columns}
             """, Read, ct,
@@ -74,9 +73,9 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
     {
         var sent = await connection.QueryAsync(
             $"""
-            UPDATE surveys SET status = 'Sent', sent_at = $at, reminder_at = $reminder, expires_at = $expires,
+            UPDATE surveys SET status = {Sent}, sent_at = $at, reminder_at = $reminder, expires_at = $expires,
                 attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
-            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
             RETURNING {Columns}
             """, Read, ct,
             ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
@@ -92,26 +91,26 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(
-            """
-            UPDATE surveys SET status = 'Scheduled', lease_owner = NULL, lease_until = NULL
-            WHERE id IN (SELECT value FROM json_each($ids)) AND status = 'Sending' AND lease_owner = $owner
+            $"""
+            UPDATE surveys SET status = {Scheduled}, lease_owner = NULL, lease_until = NULL
+            WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
             """, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner));
     }
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
-        status is SurveyStatus.Failed or SurveyStatus.Suppressed
-            ? OwnedUpdateAsync("status = $status, failure_reason = $reason, attempts = attempts + 1", id, owner, ct, ("$status", status.ToString()), ("$reason", reason))
+        SurveyStatuses.Undeliverable.Contains(status)
+            ? OwnedUpdateAsync("status = $status, failure_reason = $reason, attempts = attempts + 1", id, owner, ct, ("$status", Value(status)), ("$reason", reason))
             : throw new ArgumentOutOfRangeException(nameof(status), status, "Only failed or suppressed end an undeliverable survey.");
 
     public Task<bool> ReleaseAsync(string id, string owner, DateTimeOffset retryAt, string reason, CancellationToken ct = default) =>
-        OwnedUpdateAsync("status = 'Scheduled', send_at = $retry, failure_reason = $reason, attempts = attempts + 1", id, owner, ct,
+        OwnedUpdateAsync($"status = {Scheduled}, send_at = $retry, failure_reason = $reason, attempts = attempts + 1", id, owner, ct,
             ("$retry", SqliteValues.Time(retryAt)), ("$reason", reason));
 
     public async Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(
-            "UPDATE surveys SET status = 'Cancelled', cancelled_at = $at, dedupe_key = NULL WHERE id = $id AND status = 'Scheduled'", ct,
+            $"UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL WHERE id = $id AND status = {Scheduled}", ct,
             ("$id", id), ("$at", SqliteValues.Time(at))) == 1;
     }
 
@@ -119,9 +118,9 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QueryAsync(
-            """
-            UPDATE surveys SET status = 'Cancelled', cancelled_at = $at, dedupe_key = NULL
-            WHERE subject_id = $subject AND status = 'Scheduled'
+            $"""
+            UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL
+            WHERE subject_id = $subject AND status = {Scheduled}
               AND ($templates IS NULL OR template_id IN (SELECT value FROM json_each($templates)))
             RETURNING id
             """, r => r.GetString(0), ct,
@@ -132,7 +131,7 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(
-            "UPDATE surveys SET status = 'Cancelled', cancelled_at = $at, dedupe_key = NULL WHERE template_id = $template AND status = 'Scheduled'", ct,
+            $"UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL WHERE template_id = $template AND status = {Scheduled}", ct,
             ("$template", templateId), ("$at", SqliteValues.Time(at)));
     }
 
@@ -142,7 +141,7 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
         return await connection.QueryAsync(
             $"""
             UPDATE surveys SET reminder_sent_at = $now
-            WHERE id IN (SELECT id FROM surveys WHERE status = 'Sent' AND reminder_sent_at IS NULL AND reminder_at <= $now
+            WHERE id IN (SELECT id FROM surveys WHERE status = {Sent} AND reminder_sent_at IS NULL AND reminder_at <= $now
                          ORDER BY reminder_at LIMIT $limit)
             RETURNING {Columns}
             """, Read, ct, ("$now", SqliteValues.Time(now)), ("$limit", limit));
@@ -151,7 +150,7 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
     public async Task<int> ExpireAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync("UPDATE surveys SET status = 'Expired' WHERE status = 'Sent' AND expires_at <= $now", ct,
+        return await connection.ExecuteAsync($"UPDATE surveys SET status = {Expired} WHERE status = {Sent} AND expires_at <= $now", ct,
             ("$now", SqliteValues.Time(now)));
     }
 
@@ -176,24 +175,24 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
         // The address lives in the email column and the JSON body; a row counts once, and an erased one matches no more.
         // randomblob gives every row its own unguessable token, which nobody is ever told.
         return await connection.ExecuteAsync(
-            """
+            $"""
             UPDATE surveys SET
                 email = $erased,
                 body = json_set(body, '$.customer.email', $erased, '$.customer.name', NULL),
                 token = lower(hex(randomblob(32))),
-                cancelled_at = CASE WHEN status = 'Scheduled' THEN $at ELSE cancelled_at END,
-                dedupe_key = CASE WHEN status = 'Scheduled' THEN NULL ELSE dedupe_key END,
-                status = CASE WHEN status = 'Scheduled' THEN 'Cancelled' ELSE status END
+                cancelled_at = CASE WHEN status = {Scheduled} THEN $at ELSE cancelled_at END,
+                dedupe_key = CASE WHEN status = {Scheduled} THEN NULL ELSE dedupe_key END,
+                status = CASE WHEN status = {Scheduled} THEN {Cancelled} ELSE status END
             WHERE customer_id = $customer
               AND (email <> $erased OR json_extract(body, '$.customer.email') <> $erased
-                   OR json_extract(body, '$.customer.name') IS NOT NULL OR status = 'Scheduled')
+                   OR json_extract(body, '$.customer.name') IS NOT NULL OR status = {Scheduled})
             """, ct, ("$customer", customerId), ("$erased", Erasure.Email), ("$at", SqliteValues.Time(at)));
     }
 
     public async Task<long> CountPendingAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("SELECT count(*) FROM surveys WHERE status IN ('Scheduled', 'Sending')");
+        await using var command = connection.Command($"SELECT count(*) FROM surveys WHERE status IN {Pending}");
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 
@@ -202,7 +201,7 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
             await connection.ExecuteAsync(OwnedUpdate(set), token, [("$id", id), ("$owner", owner), .. parameters]) == 1, ct);
 
     private static string OwnedUpdate(string set) =>
-        $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL WHERE id = $id AND status = 'Sending' AND lease_owner = $owner";
+        $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL WHERE id = $id AND status = {Sending} AND lease_owner = $owner";
 
     private async Task<Survey?> SingleAsync(string where, string key, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Feedback.Core.Webhooks;
 using Microsoft.Data.Sqlite;
+using static Feedback.Storage.Sqlite.SqliteStatuses;
 
 namespace Feedback.Storage.Sqlite;
 
@@ -19,7 +20,7 @@ public sealed partial class SqliteWebhookStore
                 $"INSERT INTO webhook_deliveries ({DeliveryColumns}) VALUES ($id, $sub, $type, $payload, $customer, $status, $attempts, $next, $code, $error, $at, $delivered)",
                 $"webhook delivery '{d.Id}' exists", ct,
                 ("$id", d.Id), ("$sub", d.SubscriptionId), ("$type", d.Type), ("$payload", d.Payload), ("$customer", d.CustomerId),
-                ("$status", d.Status.ToString()), ("$attempts", d.Attempts), ("$next", SqliteValues.Time(d.NextAttemptAt)),
+                ("$status", Value(d.Status)), ("$attempts", d.Attempts), ("$next", SqliteValues.Time(d.NextAttemptAt)),
                 ("$code", d.LastStatusCode), ("$error", d.LastError), ("$at", SqliteValues.Time(d.CreatedAt)),
                 ("$delivered", SqliteValues.TimeOrNull(d.DeliveredAt)));
         }
@@ -33,7 +34,7 @@ public sealed partial class SqliteWebhookStore
         var claimed = await connection.QueryAsync(
             $"""
             UPDATE webhook_deliveries SET lease_owner = $owner, next_attempt_at = $until
-            WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'Pending' AND next_attempt_at <= $now
+            WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = {DeliveryPending} AND next_attempt_at <= $now
                          ORDER BY next_attempt_at, id LIMIT $limit)
             RETURNING {DeliveryColumns}
             """, ReadDelivery, ct,
@@ -42,7 +43,7 @@ public sealed partial class SqliteWebhookStore
     }
 
     public Task<bool> MarkSucceededAsync(string id, string owner, int statusCode, DateTimeOffset at, CancellationToken ct = default) =>
-        OwnedUpdateAsync("status = 'Succeeded', last_status_code = $code, last_error = NULL, delivered_at = $at", id, owner, ct,
+        OwnedUpdateAsync($"status = {DeliverySucceeded}, last_status_code = $code, last_error = NULL, delivered_at = $at", id, owner, ct,
             ("$code", statusCode), ("$at", SqliteValues.Time(at)));
 
     public Task<bool> ReleaseAsync(string id, string owner, DateTimeOffset nextAttemptAt, int? statusCode, string error, CancellationToken ct = default) =>
@@ -50,14 +51,14 @@ public sealed partial class SqliteWebhookStore
             ("$next", SqliteValues.Time(nextAttemptAt)), ("$code", statusCode), ("$error", error));
 
     public Task<bool> MarkFailedAsync(string id, string owner, int? statusCode, string error, CancellationToken ct = default) =>
-        OwnedUpdateAsync("status = 'Failed', last_status_code = $code, last_error = $error", id, owner, ct,
+        OwnedUpdateAsync($"status = {DeliveryFailed}, last_status_code = $code, last_error = $error", id, owner, ct,
             ("$code", statusCode), ("$error", error));
 
     private async Task<bool> OwnedUpdateAsync(string set, string id, string owner, CancellationToken ct, params (string, object?)[] parameters)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(
-            $"UPDATE webhook_deliveries SET {set}, attempts = attempts + 1, lease_owner = NULL WHERE id = $id AND status = 'Pending' AND lease_owner = $owner",
+            $"UPDATE webhook_deliveries SET {set}, attempts = attempts + 1, lease_owner = NULL WHERE id = $id AND status = {DeliveryPending} AND lease_owner = $owner",
             ct, [("$id", id), ("$owner", owner), .. parameters]) == 1;
     }
 
