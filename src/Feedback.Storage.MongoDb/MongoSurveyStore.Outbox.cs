@@ -1,4 +1,4 @@
-using Feedback.Core.Responses;
+using Feedback.Core.Scoring;
 using Feedback.Core.Surveys;
 using Feedback.Storage.MongoDb.Queries;
 using Feedback.Storage.MongoDb.Documents;
@@ -38,19 +38,19 @@ internal sealed partial class MongoSurveyStore
     /// </summary>
     public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
-        var counts = new List<WriteModel<RollupDocument>>();
+        var counts = new List<RollupDelta>();
         var marked = 0;
         foreach (var id in ids)
         {
             if (await db.Surveys.FindOneAndUpdateAsync(Owned(id, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct) is { } sent)
             {
                 marked++;
-                counts.AddRange(MongoRollupQueries.Count(sent.TemplateId, sent.Kind, sentAt, Channels.Email, sent.ToSurvey().Properties, score: null, delta: 0, sent: 1));
+                counts.AddRange(RollupKeys.OfSend(sent.ToSurvey(), sentAt));
             }
         }
         if (counts.Count > 0)
         {
-            await db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
+            await db.Rollups.BulkWriteAsync(MongoRollupQueries.Count(counts), new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
         }
         return marked;
     }
@@ -65,7 +65,7 @@ internal sealed partial class MongoSurveyStore
         {
             return false;
         }
-        var counts = MongoRollupQueries.Count(sent.TemplateId, sent.Kind, attemptedAt, Channels.Email, sent.ToSurvey().Properties, score: null, delta: 0, sent: 1);
+        var counts = MongoRollupQueries.Count(RollupKeys.OfSend(sent.ToSurvey(), attemptedAt));
         await db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
         return true;
     }

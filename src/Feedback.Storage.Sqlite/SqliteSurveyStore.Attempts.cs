@@ -1,3 +1,4 @@
+using Feedback.Core.Scoring;
 using static Feedback.Storage.Sqlite.SqliteSurveyRows;
 using static Feedback.Storage.Sqlite.SqliteStatuses;
 
@@ -32,10 +33,7 @@ public sealed partial class SqliteSurveyStore
             """, Read, ct,
             ("$id", id), ("$at", SqliteValues.Time(attemptedAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)),
             ("$expires", SqliteValues.Time(expiresAt)));
-        foreach (var survey in sent)
-        {
-            await SqliteRollupRows.CountSentAsync(connection, survey.TemplateId, survey.Kind, attemptedAt, survey.Properties, ct);
-        }
+        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, attemptedAt))], ct);
         await transaction.CommitAsync(ct);
         return sent.Count == 1;
     }

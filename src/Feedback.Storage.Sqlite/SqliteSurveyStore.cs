@@ -1,4 +1,5 @@
 using Feedback.Core.Common;
+using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using static Feedback.Storage.Sqlite.SqliteSurveyRows;
@@ -80,10 +81,7 @@ public sealed partial class SqliteSurveyStore(SqliteDatabase database) : ISurvey
             """, Read, ct,
             ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
             ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
-        foreach (var survey in sent)
-        {
-            await SqliteRollupRows.CountSentAsync(connection, survey.TemplateId, survey.Kind, sentAt, survey.Properties, ct);
-        }
+        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, sentAt))], ct);
         return sent.Count;
     }, ct);
 

@@ -42,7 +42,10 @@ public interface ISurveyStore
     /// <summary>
     /// Records the send of surveys the caller still owns, all in one atomic write (one provider request is one write, so a
     /// crash leaves a batch either wholly marked or wholly unmarked): they become <c>sent</c> with these times, their lease
-    /// cleared, attempts + 1. Returns how many changed; one whose lease was lost (taken over by another claimer) is left as it is.
+    /// cleared, attempts + 1, and each one's send counted in the rollups by <see cref="Scoring.RollupKeys.OfSend"/>(survey,
+    /// sentAt): which surveys are still owned is known only inside that write, so the store calls this one Core function
+    /// per marked survey and persists its deltas. Returns how many
+    /// changed; one whose lease was lost (taken over by another claimer) is left as it is and not counted.
     /// </summary>
     Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
 
@@ -57,7 +60,8 @@ public interface ISurveyStore
     /// <summary>
     /// The provider reported a survey in doubt (scheduled or sending, with <c>sendAttemptedAt = attemptedAt</c>): it becomes
     /// <c>sent</c> at <paramref name="attemptedAt"/> with these times, lease and attempt cleared, attempts + 1, its send
-    /// counted in the rollups like <see cref="MarkSentAsync"/>. False when it is not (or no longer) in doubt for that attempt.
+    /// counted in the rollups like <see cref="MarkSentAsync"/> (<see cref="Scoring.RollupKeys.OfSend"/> at
+    /// <paramref name="attemptedAt"/>). False when it is not (or no longer) in doubt for that attempt.
     /// </summary>
     Task<bool> ConfirmSentAsync(string id, DateTimeOffset attemptedAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);
 
