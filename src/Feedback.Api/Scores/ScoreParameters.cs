@@ -79,9 +79,9 @@ public sealed record ScoreQuery(
         {
             errors.Add("compareTo", "must be previous");
         }
-        if (p.TemplateId is { Length: 0 or > 200 })
+        if (p.TemplateId is { Length: 0 or > Ids.MaxLength })
         {
-            errors.Add("templateId", "must be 1–200 characters");
+            errors.Add("templateId", $"must be 1–{Ids.MaxLength} characters");
         }
         var filters = ResponseFilters.Properties(query, errors);
         return errors.IsValid
