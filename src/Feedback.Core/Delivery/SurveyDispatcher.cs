@@ -23,8 +23,6 @@ public sealed class SurveyDispatcher(
     TimeProvider time,
     ILogger<SurveyDispatcher> logger)
 {
-    public const int MaxRecipientsPerRequest = 1000;
-
     /// <summary>Claims and sends until nothing is due (or the round limit); returns how many surveys were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
@@ -90,7 +88,7 @@ public sealed class SurveyDispatcher(
         }
         foreach (var group in sendable.GroupBy(s => template.ContentFor(s.Customer.Locale).Locale))
         {
-            foreach (var chunk in group.Chunk(MaxRecipientsPerRequest))
+            foreach (var chunk in group.Chunk(sender.MaxRecipientsPerRequest))
             {
                 ct.ThrowIfCancellationRequested();
                 untried.ExceptWith(chunk.Select(s => s.Id));
