@@ -25,6 +25,8 @@ public static class MongoStorageExtensions
         services.AddSingleton<ITemplateStore, MongoTemplateStore>();
         services.AddSingleton<IApiKeyStore, MongoApiKeyStore>();
         services.AddSingleton<ISurveyStore, MongoSurveyStore>();
+        services.AddSingleton<ISurveyOutbox, MongoSurveyOutbox>();
+        services.AddSingleton<ISurveyHousekeepingStore, MongoSurveyHousekeepingStore>();
         services.AddSingleton<IEventStore, MongoEventStore>();
         services.AddSingleton<ISuppressionStore, MongoSuppressionStore>();
         services.AddSingleton<IResponseStore, MongoResponseStore>();

@@ -12,7 +12,8 @@ namespace Feedback.Core.Delivery;
 /// are released at once instead of waiting for their lease to run out.
 /// </summary>
 public sealed class SurveyDispatcher(
-    ISurveyStore surveys,
+    ISurveyOutbox surveys,
+    ISurveyHousekeepingStore housekeeping,
     ITemplateStore templates,
     ISuppressionStore suppressions,
     ISurveyEmailRenderer renderer,
@@ -55,7 +56,7 @@ public sealed class SurveyDispatcher(
         }
         if (!ct.IsCancellationRequested)
         {
-            metrics.OutboxDepth(await surveys.CountPendingAsync(ct));
+            metrics.OutboxDepth(await housekeeping.CountPendingAsync(ct));
         }
         activity?.SetTag("feedback.surveys.claimed", total);
         return total;

@@ -6,7 +6,7 @@ namespace Feedback.Core.Delivery;
 
 /// <summary>Reminders (one per unanswered survey, at most once), expiry, and retention of old rows.</summary>
 public sealed class SurveyHousekeeping(
-    ISurveyStore surveys,
+    ISurveyHousekeepingStore surveys,
     IEventStore events,
     ITemplateStore templates,
     ISurveyEmailRenderer renderer,

@@ -6,7 +6,7 @@ namespace Feedback.Core.Storage;
 /// Score rollups. Core decides every count: <see cref="RollupKeys"/> returns the <see cref="RollupDelta"/>s of an answer
 /// (<see cref="RollupKeys.OfAnswer"/>: a changed answer moves one count from the old score and day to the new one) or of a
 /// send (<see cref="RollupKeys.OfSend"/>). The stores only add those deltas up, with the write they count and never on a
-/// caller's request: the response store as it stores an answer, the survey store as it marks a survey sent (in that
+/// caller's request: the response store as it stores an answer, the survey outbox as it marks a survey sent (in that
 /// write's transaction where the store has one; MongoDB's window is in docs/mongodb.md). Erasure does not change them.
 /// </summary>
 public interface IScoreRollupStore

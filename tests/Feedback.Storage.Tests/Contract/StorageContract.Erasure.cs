@@ -13,7 +13,7 @@ public abstract partial class StorageContract
         var scheduled = SampleSurvey();
         await AddSurveysAsync(scheduled);
 
-        Assert.Equal(2, await Surveys.EraseCustomerAsync("cus_dana", Time.GetUtcNow()));
+        Assert.Equal(2, await Housekeeping.EraseCustomerAsync("cus_dana", Time.GetUtcNow()));
 
         foreach (var original in new[] { sent, scheduled })
         {
@@ -35,12 +35,12 @@ public abstract partial class StorageContract
         await AddSurveysAsync(scheduled);
         var at = Time.GetUtcNow();
 
-        await Surveys.EraseCustomerAsync("cus_dana", at);
+        await Housekeeping.EraseCustomerAsync("cus_dana", at);
 
         var cancelled = await Surveys.GetAsync(scheduled.Id);
         Assert.Equal(SurveyStatus.Cancelled, cancelled!.Status);
         Assert.Equal(at, cancelled.CancelledAt);
-        Assert.Empty(await Surveys.ClaimDueAsync(at.AddDays(1), "worker", TimeSpan.FromMinutes(1), 10));
+        Assert.Empty(await Outbox.ClaimDueAsync(at.AddDays(1), "worker", TimeSpan.FromMinutes(1), 10));
         var stillSent = await Surveys.GetAsync(sent.Id);
         Assert.Equal(SurveyStatus.Sent, stillSent!.Status);
         Assert.Equal((sent.SentAt, sent.ExpiresAt, sent.TemplateId, sent.SubjectId, sent.CreatedAt),
@@ -55,7 +55,7 @@ public abstract partial class StorageContract
         await AddSurveysAsync(other, SampleSurvey());
         await AddResponsesAsync(otherResponse, SampleResponse());
 
-        await Surveys.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
+        await Housekeeping.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
         await Responses.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
 
         var kept = await Surveys.GetAsync(other.Id);
@@ -86,13 +86,13 @@ public abstract partial class StorageContract
         var survey = await AddSentSurveyAsync();
         await Responses.AnswerSurveyAsync(SampleAnswer(survey, 9, "Ask for Dana at the front desk"));
         await AddSurveysAsync(SampleSurvey());
-        await Surveys.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
+        await Housekeeping.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
         await Responses.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
         var token = (await Surveys.GetAsync(survey.Id))!.Token;
         var answer = await Responses.GetAsync(SurveyResponseId(survey));
         Time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(0, await Surveys.EraseCustomerAsync("cus_dana", Time.GetUtcNow()));
+        Assert.Equal(0, await Housekeeping.EraseCustomerAsync("cus_dana", Time.GetUtcNow()));
         Assert.Equal(0, await Responses.EraseCustomerAsync("cus_dana", Time.GetUtcNow()));
         Assert.Equal(token, (await Surveys.GetAsync(survey.Id))!.Token);
         AssertSameResponse(answer!, await Responses.GetAsync(SurveyResponseId(survey)));
@@ -105,7 +105,7 @@ public abstract partial class StorageContract
         await AddSurveysAsync(SampleSurvey());
         await AddResponsesAsync(SampleResponse());
 
-        Assert.Equal(0, await Surveys.EraseCustomerAsync("cus_nobody", Time.GetUtcNow()));
+        Assert.Equal(0, await Housekeeping.EraseCustomerAsync("cus_nobody", Time.GetUtcNow()));
         Assert.Equal(0, await Responses.EraseCustomerAsync("cus_nobody", Time.GetUtcNow()));
     }
 

@@ -54,7 +54,7 @@ public abstract partial class StorageContract
         await AddSurveysAsync(cancelled, expired, suppressed, failed, answered, sent, scheduled, sending, expiredAtTheCut, failedLater);
         Assert.False(await Surveys.TryAddAsync(SampleSurvey("tpl_a", "ticket-1", "cus_1")));
 
-        var purged = await Surveys.PurgeAsync(cut);
+        var purged = await Housekeeping.PurgeAsync(cut);
 
         Assert.Equal(4, purged);
         foreach (var gone in new[] { cancelled, expired, suppressed, failed })
@@ -67,14 +67,14 @@ public abstract partial class StorageContract
         }
         // The failed survey held its dedupe key until it was purged.
         Assert.True(await Surveys.TryAddAsync(SampleSurvey("tpl_a", "ticket-1", "cus_1")));
-        Assert.Equal(0, await Surveys.PurgeAsync(cut));
+        Assert.Equal(0, await Housekeeping.PurgeAsync(cut));
     }
 
     [Fact]
     public async Task CountPendingCountsScheduledAndSendingSurveys()
     {
         var now = Time.GetUtcNow();
-        Assert.Equal(0L, await Surveys.CountPendingAsync());
+        Assert.Equal(0L, await Housekeeping.CountPendingAsync());
         var scheduled = SampleSurvey();
         var due = SampleSurvey(sendAt: now.AddMinutes(-1));
         await AddSurveysAsync(
@@ -86,12 +86,12 @@ public abstract partial class StorageContract
             SampleSurvey() with { Status = SurveyStatus.Expired },
             SampleSurvey() with { Status = SurveyStatus.Suppressed },
             SampleSurvey() with { Status = SurveyStatus.Failed });
-        Assert.Equal(2L, await Surveys.CountPendingAsync());
+        Assert.Equal(2L, await Housekeeping.CountPendingAsync());
 
-        Assert.Single(await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
-        var afterClaim = await Surveys.CountPendingAsync();
+        Assert.Single(await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
+        var afterClaim = await Housekeeping.CountPendingAsync();
         Assert.True(await Surveys.CancelAsync(scheduled.Id, now));
-        var afterCancel = await Surveys.CountPendingAsync();
+        var afterCancel = await Housekeeping.CountPendingAsync();
 
         Assert.Equal(2L, afterClaim);
         Assert.Equal(1L, afterCancel);

@@ -20,12 +20,12 @@ public abstract partial class StorageContract
         var cancelled = SampleSurvey(sendAt: now.AddHours(-1)) with { Status = SurveyStatus.Cancelled, CancelledAt = now };
         await AddSurveysAsync(dueLast, notYetDue, dueSecond, sent, dueFirst, cancelled, dueThird);
 
-        var first = await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 3);
-        var second = await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 3);
+        var first = await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 3);
+        var second = await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 3);
 
         Assert.Equal([dueFirst.Id, dueSecond.Id, dueThird.Id], first.Select(s => s.Id));
         Assert.Equal([dueLast.Id], second.Select(s => s.Id));
-        Assert.Empty(await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 3));
+        Assert.Empty(await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 3));
         foreach (var untouched in new[] { notYetDue, sent, cancelled })
         {
             AssertSameSurvey(untouched, await Surveys.GetAsync(untouched.Id));
@@ -39,7 +39,7 @@ public abstract partial class StorageContract
         var survey = SampleSurvey(sendAt: now.AddMinutes(-1)) with { Attempts = 2 };
         await AddSurveysAsync(survey);
 
-        var claimed = Assert.Single(await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
+        var claimed = Assert.Single(await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
 
         var expected = Claimed(survey, "worker-a", now + Lease);
         AssertSameSurvey(expected, claimed);
@@ -53,12 +53,12 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         var survey = SampleSurvey(sendAt: now.AddMinutes(-1));
         await AddSurveysAsync(survey);
-        Assert.Single(await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
+        Assert.Single(await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
         var leaseEnd = now + Lease;
 
-        var beforeTheEnd = await Surveys.ClaimDueAsync(leaseEnd.AddMilliseconds(-1), "worker-b", Lease, limit: 10);
+        var beforeTheEnd = await Outbox.ClaimDueAsync(leaseEnd.AddMilliseconds(-1), "worker-b", Lease, limit: 10);
         var stillOwned = await Surveys.GetAsync(survey.Id);
-        var atTheEnd = await Surveys.ClaimDueAsync(leaseEnd, "worker-b", Lease, limit: 10);
+        var atTheEnd = await Outbox.ClaimDueAsync(leaseEnd, "worker-b", Lease, limit: 10);
 
         Assert.Empty(beforeTheEnd);
         AssertSameSurvey(Claimed(survey, "worker-a", leaseEnd), stillOwned);
@@ -88,7 +88,7 @@ public abstract partial class StorageContract
         }
     }
 
-    /// <summary>What <see cref="Feedback.Core.Storage.ISurveyStore.ClaimDueAsync"/> makes of a due survey.</summary>
+    /// <summary>What <see cref="Feedback.Core.Storage.ISurveyOutbox.ClaimDueAsync"/> makes of a due survey.</summary>
     private static Survey Claimed(Survey survey, string owner, DateTimeOffset leaseUntil) =>
         survey with { Status = SurveyStatus.Sending, LeaseOwner = owner, LeaseUntil = leaseUntil };
 
@@ -99,7 +99,7 @@ public abstract partial class StorageContract
         // The bound turns a claim that never runs dry into a failure instead of a hang.
         for (var round = 0; round < 50; round++)
         {
-            var batch = await Surveys.ClaimDueAsync(now, owner, Lease, limit: 50);
+            var batch = await Outbox.ClaimDueAsync(now, owner, Lease, limit: 50);
             if (batch.Count == 0)
             {
                 return ids;

@@ -12,7 +12,7 @@ public abstract partial class StorageContract
         var survey = await AddClaimedAsync(now, "worker-a");
         var sentAt = now.AddSeconds(2).AddMilliseconds(345);
 
-        var marked = await Surveys.MarkSentAsync([survey.Id], "worker-a", sentAt, sentAt.AddDays(2), sentAt.AddDays(14));
+        var marked = await Outbox.MarkSentAsync([survey.Id], "worker-a", sentAt, sentAt.AddDays(2), sentAt.AddDays(14));
 
         Assert.Equal(1, marked);
         AssertSameSurvey(
@@ -25,7 +25,7 @@ public abstract partial class StorageContract
                 Attempts = survey.Attempts + 1,
             },
             await Surveys.GetAsync(survey.Id));
-        Assert.Empty(await Surveys.ClaimDueAsync(now + Lease, "worker-b", Lease, limit: 10));
+        Assert.Empty(await Outbox.ClaimDueAsync(now + Lease, "worker-b", Lease, limit: 10));
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public abstract partial class StorageContract
         var unclaimed = SampleSurvey();
         await AddSurveysAsync(unclaimed);
 
-        Assert.Equal(0, await Surveys.MarkSentAsync([survey.Id], "worker-b", now, null, now.AddDays(14)));
-        Assert.Equal(0, await Surveys.MarkSentAsync([unclaimed.Id, "srv_unknown"], "worker-a", now, null, now.AddDays(14)));
+        Assert.Equal(0, await Outbox.MarkSentAsync([survey.Id], "worker-b", now, null, now.AddDays(14)));
+        Assert.Equal(0, await Outbox.MarkSentAsync([unclaimed.Id, "srv_unknown"], "worker-a", now, null, now.AddDays(14)));
 
         AssertSameSurvey(Claimed(survey, "worker-a", now + Lease), await Surveys.GetAsync(survey.Id));
         AssertSameSurvey(unclaimed, await Surveys.GetAsync(unclaimed.Id));
@@ -49,11 +49,11 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         var survey = await AddClaimedAsync(now, "worker-a");
         var later = now + Lease;
-        Assert.Single(await Surveys.ClaimDueAsync(later, "worker-b", Lease, limit: 10));
+        Assert.Single(await Outbox.ClaimDueAsync(later, "worker-b", Lease, limit: 10));
 
-        var lateSend = await Surveys.MarkSentAsync([survey.Id], "worker-a", later, null, later.AddDays(14));
+        var lateSend = await Outbox.MarkSentAsync([survey.Id], "worker-a", later, null, later.AddDays(14));
         var afterLateSend = await Surveys.GetAsync(survey.Id);
-        var newOwnersSend = await Surveys.MarkSentAsync([survey.Id], "worker-b", later.AddSeconds(1), null, later.AddDays(14));
+        var newOwnersSend = await Outbox.MarkSentAsync([survey.Id], "worker-b", later.AddSeconds(1), null, later.AddDays(14));
 
         Assert.Equal(0, lateSend);
         AssertSameSurvey(Claimed(survey, "worker-b", later + Lease), afterLateSend);
@@ -69,13 +69,13 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         var survey = await AddClaimedAsync(now, "worker-a");
 
-        Assert.False(await Surveys.MarkUndeliverableAsync(survey.Id, "worker-b", status, "not the owner"));
-        Assert.True(await Surveys.MarkUndeliverableAsync(survey.Id, "worker-a", status, "550 5.1.1 mailbox unavailable"));
+        Assert.False(await Outbox.MarkUndeliverableAsync(survey.Id, "worker-b", status, "not the owner"));
+        Assert.True(await Outbox.MarkUndeliverableAsync(survey.Id, "worker-a", status, "550 5.1.1 mailbox unavailable"));
 
         AssertSameSurvey(
             survey with { Status = status, FailureReason = "550 5.1.1 mailbox unavailable", Attempts = survey.Attempts + 1 },
             await Surveys.GetAsync(survey.Id));
-        Assert.Empty(await Surveys.ClaimDueAsync(now + Lease, "worker-b", Lease, limit: 10));
+        Assert.Empty(await Outbox.ClaimDueAsync(now + Lease, "worker-b", Lease, limit: 10));
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         var survey = await AddClaimedAsync(now, "worker-a");
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Surveys.MarkUndeliverableAsync(survey.Id, "worker-a", status, "why not"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Outbox.MarkUndeliverableAsync(survey.Id, "worker-a", status, "why not"));
 
         AssertSameSurvey(Claimed(survey, "worker-a", now + Lease), await Surveys.GetAsync(survey.Id));
     }
@@ -102,14 +102,14 @@ public abstract partial class StorageContract
         var survey = await AddClaimedAsync(now, "worker-a");
         var retryAt = now.AddMinutes(2).AddMilliseconds(500);
 
-        Assert.False(await Surveys.ReleaseAsync(survey.Id, "worker-b", retryAt, "not the owner"));
-        Assert.True(await Surveys.ReleaseAsync(survey.Id, "worker-a", retryAt, "429 too many requests"));
+        Assert.False(await Outbox.ReleaseAsync(survey.Id, "worker-b", retryAt, "not the owner"));
+        Assert.True(await Outbox.ReleaseAsync(survey.Id, "worker-a", retryAt, "429 too many requests"));
 
         var released = survey with { SendAt = retryAt, FailureReason = "429 too many requests", Attempts = survey.Attempts + 1 };
         AssertSameSurvey(released, await Surveys.GetAsync(survey.Id));
         Assert.True((await Surveys.GetAsync(survey.Id))!.IsPending);
-        Assert.Empty(await Surveys.ClaimDueAsync(retryAt.AddMilliseconds(-1), "worker-b", Lease, limit: 10));
-        AssertSameSurvey(Claimed(released, "worker-b", retryAt + Lease), Assert.Single(await Surveys.ClaimDueAsync(retryAt, "worker-b", Lease, limit: 10)));
+        Assert.Empty(await Outbox.ClaimDueAsync(retryAt.AddMilliseconds(-1), "worker-b", Lease, limit: 10));
+        AssertSameSurvey(Claimed(released, "worker-b", retryAt + Lease), Assert.Single(await Outbox.ClaimDueAsync(retryAt, "worker-b", Lease, limit: 10)));
     }
 
     [Fact]
@@ -118,10 +118,10 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         var batch = Enumerable.Range(0, 3).Select(_ => SampleSurvey(sendAt: now.AddMinutes(-1))).ToList();
         await AddSurveysAsync([.. batch]);
-        Assert.Equal(3, (await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10)).Count);
+        Assert.Equal(3, (await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10)).Count);
         var other = await AddClaimedAsync(now, "worker-b");
 
-        var marked = await Surveys.MarkSentAsync([.. batch.Select(s => s.Id), other.Id], "worker-a", now, null, now.AddDays(14));
+        var marked = await Outbox.MarkSentAsync([.. batch.Select(s => s.Id), other.Id], "worker-a", now, null, now.AddDays(14));
 
         Assert.Equal(3, marked);
         foreach (var survey in batch)
@@ -137,11 +137,11 @@ public abstract partial class StorageContract
         var now = Time.GetUtcNow();
         var survey = await AddClaimedAsync(now, "worker-a");
 
-        Assert.Equal(0, await Surveys.ReleaseUnsentAsync([survey.Id], "worker-b"));
-        Assert.Equal(1, await Surveys.ReleaseUnsentAsync([survey.Id, "srv_unknown"], "worker-a"));
+        Assert.Equal(0, await Outbox.ReleaseUnsentAsync([survey.Id], "worker-b"));
+        Assert.Equal(1, await Outbox.ReleaseUnsentAsync([survey.Id, "srv_unknown"], "worker-a"));
 
         AssertSameSurvey(survey, await Surveys.GetAsync(survey.Id));
-        AssertSameSurvey(Claimed(survey, "worker-b", now + Lease), Assert.Single(await Surveys.ClaimDueAsync(now, "worker-b", Lease, limit: 10)));
+        AssertSameSurvey(Claimed(survey, "worker-b", now + Lease), Assert.Single(await Outbox.ClaimDueAsync(now, "worker-b", Lease, limit: 10)));
     }
 
     /// <summary>Stores a due survey that was tried twice before and lets <paramref name="owner"/> claim it; returns it as it was stored.</summary>
@@ -149,7 +149,7 @@ public abstract partial class StorageContract
     {
         var survey = SampleSurvey(sendAt: now.AddMinutes(-1)) with { Attempts = 2 };
         await AddSurveysAsync(survey);
-        Assert.Equal(survey.Id, Assert.Single(await Surveys.ClaimDueAsync(now, owner, Lease, limit: 10)).Id);
+        Assert.Equal(survey.Id, Assert.Single(await Outbox.ClaimDueAsync(now, owner, Lease, limit: 10)).Id);
         return survey;
     }
 }

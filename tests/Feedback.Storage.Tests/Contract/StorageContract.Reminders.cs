@@ -20,7 +20,7 @@ public abstract partial class StorageContract
         var expired = SampleSentSurvey(sentAt, now.AddHours(-1), now.AddMinutes(-1)) with { Status = SurveyStatus.Expired };
         await AddSurveysAsync(due, dueNow, notYetDue, withoutReminder, reminded, answered, expired);
 
-        var taken = await Surveys.TakeDueRemindersAsync(now, limit: 10);
+        var taken = await Housekeeping.TakeDueRemindersAsync(now, limit: 10);
 
         Assert.Equal([due.Id, dueNow.Id], taken.Select(s => s.Id).Order(StringComparer.Ordinal));
         foreach (var survey in new[] { due, dueNow })
@@ -42,9 +42,9 @@ public abstract partial class StorageContract
         var later = SampleSentSurvey(now.AddDays(-3), now.AddMinutes(30), now.AddDays(11));
         await AddSurveysAsync(first, later);
 
-        var atNow = await Surveys.TakeDueRemindersAsync(now, limit: 10);
-        var again = await Surveys.TakeDueRemindersAsync(now, limit: 10);
-        var anHourLater = await Surveys.TakeDueRemindersAsync(now.AddHours(1), limit: 10);
+        var atNow = await Housekeeping.TakeDueRemindersAsync(now, limit: 10);
+        var again = await Housekeeping.TakeDueRemindersAsync(now, limit: 10);
+        var anHourLater = await Housekeeping.TakeDueRemindersAsync(now.AddHours(1), limit: 10);
 
         Assert.Equal([first.Id], atNow.Select(s => s.Id));
         Assert.Empty(again);
@@ -77,7 +77,7 @@ public abstract partial class StorageContract
         var scheduled = SampleSurvey(sendAt: now.AddHours(-1)) with { ExpiresAt = now.AddHours(-1) };
         await AddSurveysAsync(expiring, expiringNow, notYet, answered, scheduled);
 
-        var count = await Surveys.ExpireAsync(now);
+        var count = await Housekeeping.ExpireAsync(now);
 
         Assert.Equal(2, count);
         AssertSameSurvey(expiring with { Status = SurveyStatus.Expired }, await Surveys.GetAsync(expiring.Id));
@@ -86,8 +86,8 @@ public abstract partial class StorageContract
         {
             AssertSameSurvey(untouched, await Surveys.GetAsync(untouched.Id));
         }
-        Assert.Equal(0, await Surveys.ExpireAsync(now));
-        Assert.Empty(await Surveys.TakeDueRemindersAsync(now, limit: 10));
+        Assert.Equal(0, await Housekeeping.ExpireAsync(now));
+        Assert.Empty(await Housekeeping.TakeDueRemindersAsync(now, limit: 10));
     }
 
     /// <summary>Takes reminders in batches of 5 as a housekeeping replica does until none is due; returns the taken ids.</summary>
@@ -97,7 +97,7 @@ public abstract partial class StorageContract
         // The bound turns a take that never runs dry into a failure instead of a hang.
         for (var round = 0; round < 50; round++)
         {
-            var batch = await Surveys.TakeDueRemindersAsync(now, limit: 5);
+            var batch = await Housekeeping.TakeDueRemindersAsync(now, limit: 5);
             if (batch.Count == 0)
             {
                 return ids;

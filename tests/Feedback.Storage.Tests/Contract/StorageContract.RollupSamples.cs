@@ -19,8 +19,8 @@ public abstract partial class StorageContract
     {
         var now = Time.GetUtcNow();
         await AddSurveysAsync(survey with { SendAt = now });
-        var claimed = Assert.Single(await Surveys.ClaimDueAsync(now, "rollup-worker", TimeSpan.FromMinutes(5), 1));
-        Assert.Equal(1, await Surveys.MarkSentAsync([claimed.Id], "rollup-worker", now, null, now.AddDays(14)));
+        var claimed = Assert.Single(await Outbox.ClaimDueAsync(now, "rollup-worker", TimeSpan.FromMinutes(5), 1));
+        Assert.Equal(1, await Outbox.MarkSentAsync([claimed.Id], "rollup-worker", now, null, now.AddDays(14)));
         return (await Surveys.GetAsync(survey.Id))!;
     }
 

@@ -78,7 +78,7 @@ public abstract partial class StorageContract
     {
         var survey = await SendThroughOutboxAsync(SampleSurvey());
 
-        Assert.Equal(0, await Surveys.MarkSentAsync([survey.Id], "rollup-worker", Time.GetUtcNow(), null, Time.GetUtcNow().AddDays(1)));
+        Assert.Equal(0, await Outbox.MarkSentAsync([survey.Id], "rollup-worker", Time.GetUtcNow(), null, Time.GetUtcNow().AddDays(1)));
 
         var day = DayOf(survey.SentAt!.Value);
         foreach (var (dimension, value) in new[] { (ScoreRollup.All, ScoreRollup.All), (ScoreRollup.ChannelDimension, Channels.Email), ("agent", "Ľubomír Ďurček") })
@@ -97,7 +97,7 @@ public abstract partial class StorageContract
         await AddResponsesAsync(SampleResponse(score: 1));
         var before = await RollupSnapshotAsync("agent", "ticket.subject");
 
-        await Surveys.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
+        await Housekeeping.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
         await Responses.EraseCustomerAsync("cus_dana", Time.GetUtcNow());
 
         Assert.Equal(before, await RollupSnapshotAsync("agent", "ticket.subject"));

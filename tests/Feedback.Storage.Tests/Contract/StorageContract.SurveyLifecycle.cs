@@ -13,7 +13,7 @@ public abstract partial class StorageContract
         var sending = SampleSurvey(sendAt: now.AddMinutes(-1));
         var sent = SampleSentSurvey(now.AddHours(-1), null, now.AddDays(14));
         await AddSurveysAsync(scheduled, sending, sent);
-        var claimed = Assert.Single(await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
+        var claimed = Assert.Single(await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
         var at = now.AddSeconds(1).AddMilliseconds(1);
 
         Assert.True(await Surveys.CancelAsync(scheduled.Id, at));
@@ -78,7 +78,7 @@ public abstract partial class StorageContract
         var sent = SampleSentSurvey(now.AddHours(-1), null, now.AddDays(14), "tpl_archived");
         var otherTemplate = SampleSurvey("tpl_other");
         await AddSurveysAsync([.. scheduled, sending, sent, otherTemplate]);
-        var claimed = Assert.Single(await Surveys.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
+        var claimed = Assert.Single(await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10));
         var at = now.AddMilliseconds(7);
 
         var count = await Surveys.CancelPendingByTemplateAsync("tpl_archived", at);

@@ -28,6 +28,10 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     protected ISurveyStore Surveys => Services.GetRequiredService<ISurveyStore>();
 
+    protected ISurveyOutbox Outbox => Services.GetRequiredService<ISurveyOutbox>();
+
+    protected ISurveyHousekeepingStore Housekeeping => Services.GetRequiredService<ISurveyHousekeepingStore>();
+
     protected IEventStore Events => Services.GetRequiredService<IEventStore>();
 
     protected ISuppressionStore Suppressions => Services.GetRequiredService<ISuppressionStore>();

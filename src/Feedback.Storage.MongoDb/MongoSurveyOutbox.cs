@@ -1,14 +1,15 @@
 using Feedback.Core.Scoring;
+using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
-using Feedback.Storage.MongoDb.Queries;
 using Feedback.Storage.MongoDb.Documents;
+using Feedback.Storage.MongoDb.Queries;
 using MongoDB.Driver;
 using static Feedback.Storage.MongoDb.Queries.MongoOutboxQueries;
 
 namespace Feedback.Storage.MongoDb;
 
-// The outbox: claims with a lease, the lease owner's updates, reminders and expiry.
-internal sealed partial class MongoSurveyStore
+/// <summary>The survey outbox: claims with a lease, and the lease owner's updates, each a compare-and-set on one document.</summary>
+internal sealed class MongoSurveyOutbox(MongoCollections db) : ISurveyOutbox
 {
     /// <summary>
     /// Claim token over candidates: find the oldest due and lease-expired ids (two index range scans), claim them in one
@@ -30,6 +31,9 @@ internal sealed partial class MongoSurveyStore
         var claimed = await db.Surveys.Find(ClaimedWith(ids, token)).ToListAsync(ct);
         return claimed.Select(d => d.ToSurvey()).OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
+
+    public async Task<int> RecordAttemptAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset attemptedAt, DateTimeOffset confirmUntil, CancellationToken ct = default) =>
+        (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), RecordAttempt(attemptedAt, confirmUntil), cancellationToken: ct)).ModifiedCount;
 
     /// <summary>
     /// Each survey is marked atomically, the batch as a whole is not (docs/decisions.md, Reliability). A send is counted
@@ -55,9 +59,6 @@ internal sealed partial class MongoSurveyStore
         return marked;
     }
 
-    public async Task<int> RecordAttemptAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset attemptedAt, DateTimeOffset confirmUntil, CancellationToken ct = default) =>
-        (int)(await db.Surveys.UpdateManyAsync(OwnedOfIds(ids, owner), RecordAttempt(attemptedAt, confirmUntil), cancellationToken: ct)).ModifiedCount;
-
     /// <summary>The survey is marked atomically, then its send counted, as in <see cref="MarkSentAsync"/>.</summary>
     public async Task<bool> ConfirmSentAsync(string id, DateTimeOffset attemptedAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
@@ -80,22 +81,6 @@ internal sealed partial class MongoSurveyStore
 
     public Task<bool> ReleaseAsync(string id, string owner, DateTimeOffset retryAt, string reason, CancellationToken ct = default) =>
         OwnedUpdateAsync(id, owner, Release(retryAt, reason), ct);
-
-    /// <summary>One atomic find-and-update per reminder: each stamps <c>reminderSentAt</c>, so no replica takes the same one again.</summary>
-    public async Task<IReadOnlyList<Survey>> TakeDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
-    {
-        var options = new FindOneAndUpdateOptions<SurveyDocument> { Sort = OldestReminder(), ReturnDocument = ReturnDocument.After };
-        var taken = new List<Survey>();
-        while (taken.Count < limit
-            && await db.Surveys.FindOneAndUpdateAsync(ReminderDue(now), TakeReminder(now), options, ct) is { } survey)
-        {
-            taken.Add(survey.ToSurvey());
-        }
-        return taken;
-    }
-
-    public async Task<int> ExpireAsync(DateTimeOffset now, CancellationToken ct = default) =>
-        (int)(await db.Surveys.UpdateManyAsync(Expirable(now), Expire(), cancellationToken: ct)).ModifiedCount;
 
     private async Task<bool> OwnedUpdateAsync(string id, string owner, UpdateDefinition<SurveyDocument> update, CancellationToken ct) =>
         (await db.Surveys.UpdateOneAsync(Owned(id, owner), update, cancellationToken: ct)).ModifiedCount == 1;
