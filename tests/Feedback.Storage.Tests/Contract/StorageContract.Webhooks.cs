@@ -58,7 +58,7 @@ public abstract partial class StorageContract
         var kept = SampleSubscription();
         await Webhooks.AddSubscriptionAsync(gone);
         await Webhooks.AddSubscriptionAsync(kept);
-        await Webhooks.EnqueueAsync([SampleDelivery(gone.Id), SampleDelivery(kept.Id)]);
+        await WebhookOutbox.EnqueueAsync([SampleDelivery(gone.Id), SampleDelivery(kept.Id)]);
 
         Assert.True(await Webhooks.DeleteSubscriptionAsync(gone.Id));
         Assert.False(await Webhooks.DeleteSubscriptionAsync(gone.Id));
@@ -66,7 +66,7 @@ public abstract partial class StorageContract
         Assert.Null(await Webhooks.GetSubscriptionAsync(gone.Id));
         Assert.Empty((await Webhooks.ListDeliveriesAsync(gone.Id, null, 10)).Items);
         Assert.Single((await Webhooks.ListDeliveriesAsync(kept.Id, null, 10)).Items);
-        Assert.Single(await Webhooks.ClaimDueAsync(Time.GetUtcNow(), "owner-a", Lease, 10));
+        Assert.Single(await WebhookOutbox.ClaimDueAsync(Time.GetUtcNow(), "owner-a", Lease, 10));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public abstract partial class StorageContract
         var subscription = SampleSubscription();
         var other = SampleSubscription();
         var deliveries = Enumerable.Range(0, 4).Select(_ => SampleDelivery(subscription.Id)).ToList();
-        await Webhooks.EnqueueAsync([.. deliveries, SampleDelivery(other.Id)]);
+        await WebhookOutbox.EnqueueAsync([.. deliveries, SampleDelivery(other.Id)]);
 
         var first = await Webhooks.ListDeliveriesAsync(subscription.Id, null, 3);
         Assert.True(PageCursor.TryDecode(first.NextCursor, out var after));
@@ -91,7 +91,7 @@ public abstract partial class StorageContract
         var subscription = SampleSubscription();
         var dana = SampleDelivery(subscription.Id, customerId: "c-dana", payload: """{"comment":"dana@example.co.il"}""");
         var zoe = SampleDelivery(subscription.Id, customerId: "c-zoe", payload: """{"comment":"zoe"}""");
-        await Webhooks.EnqueueAsync([dana, zoe]);
+        await WebhookOutbox.EnqueueAsync([dana, zoe]);
         static string Redact(string p) => p.Contains("@") ? """{"comment":null}""" : p;
 
         var erased = await Webhooks.EraseCustomerAsync("c-dana", Redact);

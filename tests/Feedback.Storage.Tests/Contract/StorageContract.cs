@@ -40,6 +40,8 @@ public abstract partial class StorageContract : IAsyncLifetime
 
     protected IWebhookStore Webhooks => Services.GetRequiredService<IWebhookStore>();
 
+    protected IWebhookOutbox WebhookOutbox => Services.GetRequiredService<IWebhookOutbox>();
+
     /// <summary>
     /// Registers the adapter and puts its settings into <paramref name="configuration"/>: a store of this
     /// instance's own (classes run in parallel), the same one on every call of <see cref="BuildServices"/> (a restart).

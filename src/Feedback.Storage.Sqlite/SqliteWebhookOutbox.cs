@@ -1,15 +1,13 @@
+using Feedback.Core.Storage;
 using Feedback.Core.Webhooks;
-using Microsoft.Data.Sqlite;
 using static Feedback.Storage.Sqlite.SqliteStatuses;
+using static Feedback.Storage.Sqlite.SqliteWebhookRows;
 
 namespace Feedback.Storage.Sqlite;
 
-// The delivery outbox: enqueue, claim under a lease (nextAttemptAt moves to its end), and the owner's outcome.
-public sealed partial class SqliteWebhookStore
+/// <summary>The webhook delivery outbox: enqueue, claim under a lease (<c>nextAttemptAt</c> moves to its end), and the owner's outcome.</summary>
+public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbox
 {
-    private const string DeliveryColumns =
-        "id, subscription_id, type, payload, customer_id, status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at";
-
     public async Task EnqueueAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -61,20 +59,4 @@ public sealed partial class SqliteWebhookStore
             $"UPDATE webhook_deliveries SET {set}, attempts = attempts + 1, lease_owner = NULL WHERE id = $id AND status = {DeliveryPending} AND lease_owner = $owner",
             ct, [("$id", id), ("$owner", owner), .. parameters]) == 1;
     }
-
-    private static WebhookDelivery ReadDelivery(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        SubscriptionId = r.GetString(1),
-        Type = r.GetString(2),
-        Payload = r.GetString(3),
-        CustomerId = r.IsDBNull(4) ? null : r.GetString(4),
-        Status = Enum.Parse<WebhookDeliveryStatus>(r.GetString(5)),
-        Attempts = r.GetInt32(6),
-        NextAttemptAt = SqliteValues.ParseTime(r.GetString(7)),
-        LastStatusCode = r.IsDBNull(8) ? null : r.GetInt32(8),
-        LastError = r.IsDBNull(9) ? null : r.GetString(9),
-        CreatedAt = SqliteValues.ParseTime(r.GetString(10)),
-        DeliveredAt = r.IsDBNull(11) ? null : SqliteValues.ParseTime(r.GetString(11)),
-    };
 }
