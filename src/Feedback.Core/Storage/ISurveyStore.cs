@@ -15,8 +15,9 @@ public sealed record SurveyQuery(
 /// <summary>
 /// Surveys as records: added once (deduplicated), read by id, token or filters, cancelled while still scheduled, and
 /// stamped with what the mail provider reports. Sending them is <see cref="ISurveyOutbox"/>'s, their later life
-/// (reminders, expiry, retention, erasure) <see cref="ISurveyHousekeepingStore"/>'s; all three are views of one table or
-/// collection, so every write here states the status it expects and cannot undo another port's.
+/// (reminders, expiry, retention, erasure) <see cref="ISurveyHousekeepingStore"/>'s. All three are views of one table or
+/// collection, so a write here touches only what is its own: a cancellation only a survey still scheduled, a stamp only
+/// a provider time not yet recorded.
 /// </summary>
 public interface ISurveyStore
 {
