@@ -24,18 +24,19 @@ public static class CustomersApi
     }
 
     public static async Task<Results<Ok<ErasureResponse>, ValidationProblem>> EraseAsync(
-        string customerId, ISurveyStore surveys, IResponseStore responses, IWebhookStore webhooks, Mailbox mailbox, TimeProvider time, CancellationToken ct)
+        string customerId, ISurveyStore surveys, ISurveyHousekeepingStore housekeeping, IResponseStore responses, IWebhookStore webhooks, Mailbox mailbox,
+        TimeProvider time, CancellationToken ct)
     {
-        if (customerId.Length is 0 or > CustomerDto.MaxIdLength)
+        if (customerId.Length is 0 or > Ids.MaxLength)
         {
             var errors = new ValidationErrors();
-            errors.Add("customerId", $"must be 1 to {CustomerDto.MaxIdLength} characters");
+            errors.Add("customerId", $"must be 1 to {Ids.MaxLength} characters");
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         // The addresses are gone from the surveys once they are erased, so they are read first.
         var addresses = await AddressesAsync(surveys, customerId, ct);
         var at = time.GetUtcNow();
-        var erasedSurveys = await surveys.EraseCustomerAsync(customerId, at, ct);
+        var erasedSurveys = await housekeeping.EraseCustomerAsync(customerId, at, ct);
         var erasedResponses = await responses.EraseCustomerAsync(customerId, at, ct);
         var erasedMessages = addresses.Sum(mailbox.Erase);
         var erasedDeliveries = await webhooks.EraseCustomerAsync(customerId, WebhookPayloads.Redact, ct);

@@ -15,7 +15,8 @@ namespace Feedback.Api.Demo;
 /// their rollups exactly as they do for real answers. Outbound webhooks are not fired for demo answers.
 /// </summary>
 public sealed class DemoSeeder(
-    IOptions<DemoOptions> options, ITemplateStore templates, ISurveyStore surveys, IResponseStore responses,
+    IOptions<DemoOptions> options, ITemplateStore templates, ISurveyStore surveys, ISurveyOutbox outbox,
+    ISurveyHousekeepingStore housekeeping, IResponseStore responses,
     TimeProvider time, ILogger<DemoSeeder> logger, SqliteDatabase? sqlite = null) : IHostedService
 {
     public const string LeaseOwner = "demo-seed";
@@ -51,7 +52,7 @@ public sealed class DemoSeeder(
             answered += item.Score is null ? 0 : 1;
             comments += item.Comment is null ? 0 : 1;
         }
-        var expired = await surveys.ExpireAsync(now, cancellationToken);
+        var expired = await housekeeping.ExpireAsync(now, cancellationToken);
         logger.LogInformation(
             "Demo data: {Templates} templates, {Sent} surveys sent ({Expired} expired unanswered), {Answered} answers ({Comments} with a comment) in {Seconds:F1} s",
             created.Count, sent, expired, answered, comments, watch.Elapsed.TotalSeconds);
@@ -100,7 +101,7 @@ public sealed class DemoSeeder(
             Token = SurveyTokens.New(),
         };
         await surveys.TryAddAsync(survey, ct);
-        await surveys.MarkSentAsync([survey.Id], LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfterSpan, ct);
+        await outbox.MarkSentAsync([survey.Id], LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfterSpan, ct);
         if (answer is not null)
         {
             await responses.AnswerSurveyAsync(answer with { Id = SurveyResponse.IdForSurvey(survey.Id), SurveyId = survey.Id }, ct);

@@ -19,7 +19,7 @@ public sealed record EventRequest(
     public FeedbackEvent? ToEvent(string prefix, ValidationErrors errors)
     {
         var before = errors.Count;
-        CustomerDto.Required(Field(prefix, "id"), Id, 200, errors);
+        CustomerDto.Required(Field(prefix, "id"), Id, Ids.MaxLength, errors);
         if (!TemplateValidator.IsValidEventType(Type))
         {
             errors.Add(Field(prefix, "type"), Type is null ? "is required" : "must be letters, digits and . _ : - (at most 100)");
@@ -28,7 +28,7 @@ public sealed record EventRequest(
         {
             errors.Add(Field(prefix, "occurredAt"), "is required (ISO-8601 date-time with offset)");
         }
-        CustomerDto.Required(Field(prefix, "subjectId"), SubjectId, 200, errors);
+        CustomerDto.Required(Field(prefix, "subjectId"), SubjectId, Ids.MaxLength, errors);
         if (Customer is null)
         {
             errors.Add(Field(prefix, "customer"), "is required");

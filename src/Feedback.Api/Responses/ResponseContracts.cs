@@ -22,8 +22,6 @@ public sealed partial record RecordResponseRequest(
     IReadOnlyDictionary<string, JsonElement>? Properties,
     DateTimeOffset? AnsweredAt)
 {
-    public const int MaxIdLength = 200;
-
     /// <summary>A caller's clock may run a little ahead of ours; further ahead than this is a bug, not skew.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
@@ -40,8 +38,8 @@ public sealed partial record RecordResponseRequest(
     /// </summary>
     public SurveyResponse? ToResponse(SurveyTemplate? template, DateTimeOffset now, ValidationErrors errors)
     {
-        CustomerDto.Required("id", Id, MaxIdLength, errors);
-        if (!string.IsNullOrWhiteSpace(Id) && Id.Length <= MaxIdLength)
+        CustomerDto.Required("id", Id, Ids.MaxLength, errors);
+        if (!string.IsNullOrWhiteSpace(Id) && Id.Length <= Ids.MaxLength)
         {
             if (!IdCharacters().IsMatch(Id))
             {
@@ -52,8 +50,8 @@ public sealed partial record RecordResponseRequest(
                 errors.Add("id", "must not start with 'rsp_' (reserved for answers to e-mailed surveys)");
             }
         }
-        CustomerDto.Required("templateId", TemplateId, 200, errors);
-        if (!string.IsNullOrWhiteSpace(TemplateId) && TemplateId.Length <= 200 && template is null)
+        CustomerDto.Required("templateId", TemplateId, Ids.MaxLength, errors);
+        if (!string.IsNullOrWhiteSpace(TemplateId) && TemplateId.Length <= Ids.MaxLength && template is null)
         {
             errors.Add("templateId", "does not exist");
         }
@@ -84,9 +82,9 @@ public sealed partial record RecordResponseRequest(
         }
         else
         {
-            CustomerDto.Required("customer.id", Customer.Id, CustomerDto.MaxIdLength, errors);
+            CustomerDto.Required("customer.id", Customer.Id, Ids.MaxLength, errors);
         }
-        CustomerDto.Required("subjectId", SubjectId, 200, errors);
+        CustomerDto.Required("subjectId", SubjectId, Ids.MaxLength, errors);
         if (Locale is not null && !Locales.IsValid(Locale))
         {
             errors.Add("locale", "must be a language tag such as sk, pl-PL or he");

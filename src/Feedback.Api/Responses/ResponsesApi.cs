@@ -62,7 +62,7 @@ public static class ResponsesApi
         RecordResponseRequest request, ITemplateStore templates, [FromServices] IResponseStore responses,
         IEnumerable<IResponseListener> listeners, TimeProvider time, CancellationToken ct)
     {
-        var template = string.IsNullOrWhiteSpace(request.TemplateId) || request.TemplateId.Length > 200
+        var template = string.IsNullOrWhiteSpace(request.TemplateId) || request.TemplateId.Length > Ids.MaxLength
             ? null
             : await templates.GetAsync(request.TemplateId, ct);
         var errors = new ValidationErrors();

@@ -52,9 +52,9 @@ public sealed record ScoreParameters(
         {
             errors.Add("compareTo", "must be previous");
         }
-        if (TemplateId is { Length: 0 or > 200 })
+        if (TemplateId is { Length: 0 or > Ids.MaxLength })
         {
-            errors.Add("templateId", "must be 1–200 characters");
+            errors.Add("templateId", $"must be 1–{Ids.MaxLength} characters");
         }
         var filters = ResponseFilters.Properties(query, errors);
         return errors.IsValid

@@ -7,11 +7,9 @@ namespace Feedback.Api.Surveys;
 [Description("The customer to survey. `locale` (BCP 47) picks the content, `timeZone` (IANA id, UTC when absent) the send window.")]
 public sealed record CustomerDto(string? Id, string? Email, string? Name, string? Locale, string? TimeZone)
 {
-    public const int MaxIdLength = 200;
-
     public void Validate(string prefix, ValidationErrors errors)
     {
-        Required($"{prefix}.id", Id, MaxIdLength, errors);
+        Required($"{prefix}.id", Id, Ids.MaxLength, errors);
         if (string.IsNullOrWhiteSpace(Email))
         {
             errors.Add($"{prefix}.email", "is required");

@@ -17,8 +17,8 @@ public sealed record SendSurveyRequest(
     public ValidationErrors Validate(out IReadOnlyDictionary<string, string> properties)
     {
         var errors = new ValidationErrors();
-        CustomerDto.Required("templateId", TemplateId, 200, errors);
-        CustomerDto.Required("subjectId", SubjectId, 200, errors);
+        CustomerDto.Required("templateId", TemplateId, Ids.MaxLength, errors);
+        CustomerDto.Required("subjectId", SubjectId, Ids.MaxLength, errors);
         if (Customer is null)
         {
             errors.Add("customer", "is required");

@@ -3,7 +3,7 @@ namespace Feedback.Core.Delivery;
 /// <summary>How the dispatcher claims and retries; set from <c>Feedback:Dispatch</c>.</summary>
 public sealed record DispatchSettings
 {
-    /// <summary>Surveys claimed per round (and the most per provider request is 1000).</summary>
+    /// <summary>Surveys claimed per round; they are sent in requests of at most the sender's <see cref="IEmailSender.MaxRecipientsPerRequest"/>.</summary>
     public int BatchSize { get; init; } = 1000;
 
     /// <summary>How long a claim is owned; after it a crashed sender's surveys are claimed again.</summary>

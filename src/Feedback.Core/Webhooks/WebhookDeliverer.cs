@@ -11,7 +11,7 @@ namespace Feedback.Core.Webhooks;
 /// <see cref="WebhookSettings.MaxAttempts"/>, then the delivery ends failed.
 /// </summary>
 public sealed class WebhookDeliverer(
-    HttpClient http, IWebhookStore store, WebhookSettings settings, WebhookMetrics metrics, TimeProvider time, ILogger<WebhookDeliverer> logger)
+    HttpClient http, IWebhookOutbox store, IWebhookStore subscriptionStore, WebhookSettings settings, WebhookMetrics metrics, TimeProvider time, ILogger<WebhookDeliverer> logger)
 {
     public const string HttpClientName = "webhooks";
     public const int MaxRoundsPerRun = 10;
@@ -36,7 +36,7 @@ public sealed class WebhookDeliverer(
             {
                 if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription))
                 {
-                    subscriptions[delivery.SubscriptionId] = subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, ct);
+                    subscriptions[delivery.SubscriptionId] = subscription = await subscriptionStore.GetSubscriptionAsync(delivery.SubscriptionId, ct);
                 }
                 // A subscription deleted meanwhile took its deliveries with it; there is nothing left to record.
                 if (subscription is not null)

@@ -80,7 +80,7 @@ public sealed class DeliveryFaultTests : DeliveryFixture
     public async Task SurveyClaimedByACrashedProcessIsSentOnceAfterItsLeaseRunsOut()
     {
         var id = await DueSurveyAsync();
-        var crashed = await Surveys.ClaimDueAsync(Factory.Time.GetUtcNow(), "crashed-process", TimeSpan.FromMinutes(5), 10);
+        var crashed = await Outbox.ClaimDueAsync(Factory.Time.GetUtcNow(), "crashed-process", TimeSpan.FromMinutes(5), 10);
 
         await Dispatcher.DispatchDueAsync();
         Assert.Empty(SendGrid.Requests);

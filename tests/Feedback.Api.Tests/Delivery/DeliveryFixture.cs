@@ -29,6 +29,7 @@ public abstract class DeliveryFixture : IAsyncLifetime
     protected SurveyDispatcher Dispatcher => Factory.Services.GetRequiredService<SurveyDispatcher>();
     protected SurveyHousekeeping Housekeeping => Factory.Services.GetRequiredService<SurveyHousekeeping>();
     protected ISurveyStore Surveys => Factory.Services.GetRequiredService<ISurveyStore>();
+    protected ISurveyOutbox Outbox => Factory.Services.GetRequiredService<ISurveyOutbox>();
 
     public virtual async ValueTask InitializeAsync()
     {
