@@ -18,12 +18,14 @@ using Feedback.Api.Suppressions;
 using Feedback.Api.Surveys;
 using Feedback.Api.Templates;
 using Feedback.Api.Webhooks;
+using Feedback.Core;
 using Feedback.Email.SendGrid;
 
 var builder = WebApplication.CreateBuilder(DemoExtensions.WithoutDemoSwitch(args));
 
 builder.AddFeedbackHost();
 builder.AddTokenSafeLogging();
+builder.Services.AddFeedbackCore();
 builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
 builder.Services.AddFeedbackRateLimits();
@@ -33,7 +35,6 @@ builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
 builder.Services.AddWebhooks();
-builder.Services.AddAnswers();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();

@@ -11,12 +11,6 @@ namespace Feedback.Api.Answers;
 /// </summary>
 public static class AnswerPagesApi
 {
-    public static IServiceCollection AddAnswers(this IServiceCollection services)
-    {
-        services.AddSingleton<AnswerService>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
         // Pages for people, not part of the REST API document.

@@ -1,5 +1,4 @@
 using Feedback.Core.Delivery;
-using Feedback.Core.Scheduling;
 using Feedback.Email.SendGrid;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -8,7 +7,7 @@ namespace Feedback.Api.Delivery;
 
 public static class DeliveryExtensions
 {
-    /// <summary>The scheduler (events → surveys), the dispatcher and housekeeping, and the Quartz jobs that drive them.</summary>
+    /// <summary>The dispatcher's settings and public URLs for Core's delivery services, and the Quartz jobs that drive them.</summary>
     public static IServiceCollection AddSurveyScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DispatchOptions>()
@@ -28,11 +27,6 @@ public static class DeliveryExtensions
             };
         });
         services.AddSingleton<IPublicUrls, PublicUrls>();
-        services.AddSingleton<DeliveryMetrics>();
-        services.AddSingleton<SurveyScheduler>();
-        services.AddSingleton<SurveyDispatcher>();
-        services.AddSingleton<SendConfirmation>();
-        services.AddSingleton<SurveyHousekeeping>();
         services.AddSingleton<Webhooks.SendGridSignature>();
         services.AddScoped<DispatchDueSurveysJob>();
         services.AddScoped<SendRemindersJob>();

@@ -1,6 +1,4 @@
 using Feedback.Api.Delivery;
-using Feedback.Core.Delivery;
-using Feedback.Core.Responses;
 using Feedback.Core.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +7,8 @@ namespace Feedback.Api.Webhooks;
 public static class WebhookExtensions
 {
     /// <summary>
-    /// Outbound webhooks: the publisher that queues deliveries when answers are stored and surveys fail, and the deliverer
-    /// (its Quartz job is scheduled with the others in <c>AddSurveyScheduling</c>).
+    /// Outbound webhooks: the deliverer's settings and its HttpClient (Core's publisher queues the deliveries; the
+    /// deliverer's Quartz job is scheduled with the others in <c>AddSurveyScheduling</c>).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
@@ -23,10 +21,6 @@ public static class WebhookExtensions
             var o = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
             return new WebhookSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts };
         });
-        services.AddSingleton<WebhookMetrics>();
-        services.AddSingleton<WebhookPublisher>();
-        services.AddSingleton<IResponseListener>(sp => sp.GetRequiredService<WebhookPublisher>());
-        services.AddSingleton<ISurveyFailureListener>(sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddHttpClient<WebhookDeliverer>(WebhookDeliverer.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
