@@ -1,4 +1,5 @@
 using Feedback.Core.Delivery;
+using Feedback.Core.Webhooks;
 using Feedback.Email.SendGrid;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -7,7 +8,10 @@ namespace Feedback.Api.Delivery;
 
 public static class DeliveryExtensions
 {
-    /// <summary>The dispatcher's settings and public URLs for Core's delivery services, and the Quartz jobs that drive them.</summary>
+    /// <summary>
+    /// The settings of Core's two outbox workers (survey dispatcher, webhook deliverer) from the options, public URLs for
+    /// the e-mails, and the Quartz jobs that drive the workers and housekeeping.
+    /// </summary>
     public static IServiceCollection AddSurveyScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DispatchOptions>()
@@ -23,8 +27,14 @@ public static class DeliveryExtensions
                 BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts,
                 // The dev mailbox stores a mail and answers in one step: a send there is never in doubt.
                 ConfirmWindow = sendGrid.IsConfigured ? o.ConfirmWindow : null,
-                Jitter = o.JitterSeed is { } seed ? new Random(seed) : Random.Shared,
+                Jitter = o.NewJitter(),
             };
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value;
+            var jitter = sp.GetRequiredService<IOptions<DispatchOptions>>().Value.NewJitter();
+            return new WebhookSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts, Jitter = jitter };
         });
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddSingleton<Webhooks.SendGridSignature>();

@@ -7,8 +7,8 @@ namespace Feedback.Api.Webhooks;
 public static class WebhookExtensions
 {
     /// <summary>
-    /// Outbound webhooks: the deliverer's settings and its HttpClient (Core's publisher queues the deliveries; the
-    /// deliverer's Quartz job is scheduled with the others in <c>AddSurveyScheduling</c>).
+    /// Outbound webhooks: their options and the deliverer's HttpClient (Core's publisher queues the deliveries; the
+    /// deliverer's settings and Quartz job are set up with the other workers' in <c>AddSurveyScheduling</c>).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
@@ -16,11 +16,6 @@ public static class WebhookExtensions
             .BindConfiguration(WebhookOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
-            return new WebhookSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts };
-        });
         services.AddHttpClient<WebhookDeliverer>(WebhookDeliverer.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
