@@ -11,7 +11,7 @@ public static class EmailExtensions
     /// Registers <see cref="IEmailSender"/>: SendGrid when <c>Feedback:SendGrid:ApiKey</c> is set, else the dev mailbox;
     /// options from <see cref="SendGridOptions.SectionName"/> and <see cref="EmailOptions.SectionName"/>, validated on
     /// start. <see cref="DevMailbox"/> is always registered (empty when SendGrid sends), so the dev mailbox endpoints can
-    /// depend on it in every configuration.
+    /// depend on it in every configuration; so is the Event Webhook's <see cref="SendGridSignature"/>.
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +32,7 @@ public static class EmailExtensions
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured
             ? sp.GetRequiredService<SendGridEmailSender>()
             : sp.GetRequiredService<DevMailboxSender>());
+        services.AddSingleton<SendGridSignature>();
         return services;
     }
 }

@@ -37,7 +37,6 @@ public static class DeliveryExtensions
             return new WebhookSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts, Jitter = jitter };
         });
         services.AddSingleton<IPublicUrls, PublicUrls>();
-        services.AddSingleton<Webhooks.SendGridSignature>();
         services.AddScoped<DispatchDueSurveysJob>();
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<ExpireAndPurgeJob>();
