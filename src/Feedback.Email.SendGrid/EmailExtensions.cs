@@ -10,8 +10,9 @@ public static class EmailExtensions
     /// <summary>
     /// Registers <see cref="IEmailSender"/>: SendGrid when <c>Feedback:SendGrid:ApiKey</c> is set, else the dev mailbox;
     /// options from <see cref="SendGridOptions.SectionName"/> and <see cref="EmailOptions.SectionName"/>, validated on
-    /// start. <see cref="DevMailbox"/> is always registered (empty when SendGrid sends), so the dev mailbox endpoints can
-    /// depend on it in every configuration; so is the Event Webhook's <see cref="SendGridSignature"/>.
+    /// start. <see cref="DevMailbox"/> is always registered as <see cref="IDevMailbox"/> (empty when SendGrid sends), so
+    /// the dev mailbox endpoints and erasure can depend on it in every configuration; so is the Event Webhook's
+    /// <see cref="SendGridSignature"/>.
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,7 @@ public static class EmailExtensions
         services.AddHttpClient(SendGridEmailSender.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
         services.AddSingleton<SendGridEmailSender>();
         services.AddSingleton<DevMailbox>();
+        services.AddSingleton<IDevMailbox>(sp => sp.GetRequiredService<DevMailbox>());
         services.AddSingleton<DevMailboxSender>();
         // Chosen when first resolved rather than now, so configuration added after this call (test hosts) still counts.
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured
