@@ -1,6 +1,5 @@
 using Feedback.Core.Delivery;
 using Feedback.Core.Webhooks;
-using Feedback.Email.SendGrid;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -21,12 +20,12 @@ public static class DeliveryExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DispatchOptions>>().Value;
-            var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            var devMailbox = sp.GetRequiredService<IDevMailbox>();
             return new DispatchSettings
             {
                 BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts,
                 // The dev mailbox stores a mail and answers in one step: a send there is never in doubt.
-                ConfirmWindow = sendGrid.IsConfigured ? o.ConfirmWindow : null,
+                ConfirmWindow = devMailbox.InUse ? null : o.ConfirmWindow,
                 Jitter = o.NewJitter(),
             };
         });
