@@ -39,6 +39,7 @@ public static class DeliveryExtensions
         services.AddScoped<DispatchDueSurveysJob>();
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<ExpireAndPurgeJob>();
+        services.AddScoped<DeliverWebhooksJob>();
 
         var options = new DispatchOptions();
         configuration.GetSection(DispatchOptions.SectionName).Bind(options);

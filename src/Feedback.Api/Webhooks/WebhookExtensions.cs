@@ -1,4 +1,3 @@
-using Feedback.Api.Delivery;
 using Feedback.Core.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +6,9 @@ namespace Feedback.Api.Webhooks;
 public static class WebhookExtensions
 {
     /// <summary>
-    /// Outbound webhooks: their options and the deliverer's HttpClient (Core's publisher queues the deliveries; the
-    /// deliverer's settings and Quartz job are set up with the other workers' in <c>AddSurveyScheduling</c>).
+    /// Outbound webhooks: their options and the deliverer's HttpClient, which guards against private networks (Core's
+    /// publisher queues the deliveries; the deliverer's settings and Quartz job are the Delivery folder's, with the other
+    /// outbox worker's).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
@@ -19,7 +19,6 @@ public static class WebhookExtensions
         services.AddHttpClient<WebhookDeliverer>(WebhookDeliverer.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
-        services.AddScoped<DeliverWebhooksJob>();
         return services;
     }
 }
