@@ -35,6 +35,7 @@ builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSurveyScheduling(builder.Configuration);
 builder.Services.AddWebhooks();
+builder.Services.AddAnswerPages();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();
