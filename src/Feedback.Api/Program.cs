@@ -33,7 +33,7 @@ builder.AddDemoData(args);
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
-builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddSurveyScheduling();
 builder.Services.AddWebhooks();
 builder.Services.AddAnswerPages();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);

@@ -11,7 +11,7 @@ public static class DeliveryExtensions
     /// The settings of Core's two outbox workers (survey dispatcher, webhook deliverer) from the options, public URLs for
     /// the e-mails, and the Quartz jobs that drive the workers and housekeeping.
     /// </summary>
-    public static IServiceCollection AddSurveyScheduling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSurveyScheduling(this IServiceCollection services)
     {
         services.AddOptions<DispatchOptions>()
             .BindConfiguration(DispatchOptions.SectionName)
@@ -41,27 +41,26 @@ public static class DeliveryExtensions
         services.AddScoped<ExpireAndPurgeJob>();
         services.AddScoped<DeliverWebhooksJob>();
 
-        var options = new DispatchOptions();
-        configuration.GetSection(DispatchOptions.SectionName).Bind(options);
-        var webhooks = new Webhooks.WebhookOptions();
-        configuration.GetSection(Webhooks.WebhookOptions.SectionName).Bind(webhooks);
         services.AddQuartz(q =>
         {
-            Every<DispatchDueSurveysJob>(q, options.PollInterval);
-            Every<SendRemindersJob>(q, options.PollInterval);
-            Every<ExpireAndPurgeJob>(q, options.HousekeepingInterval);
-            Every<DeliverWebhooksJob>(q, webhooks.PollInterval);
+            Every<DispatchDueSurveysJob>(q, sp => Dispatch(sp).PollInterval);
+            Every<SendRemindersJob>(q, sp => Dispatch(sp).PollInterval);
+            Every<ExpireAndPurgeJob>(q, sp => Dispatch(sp).HousekeepingInterval);
+            Every<DeliverWebhooksJob>(q, sp => sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.PollInterval);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 
-    private static void Every<TJob>(IQuartzBuilder quartz, TimeSpan interval) where TJob : IJob
+    // The trigger is built when the scheduler is, at start, from the options start-up validation has already checked.
+    private static void Every<TJob>(IQuartzBuilder quartz, Func<IServiceProvider, TimeSpan> interval) where TJob : IJob
     {
         var key = new JobKey(typeof(TJob).Name);
         quartz.AddJob<TJob>(j => j.WithIdentity(key));
-        quartz.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}.trigger")
+        quartz.AddTrigger((sp, t) => t.ForJob(key).WithIdentity($"{key.Name}.trigger")
             .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(5)).RepeatForever()));
+            .WithSimpleSchedule(s => s.WithInterval(interval(sp)).RepeatForever()));
     }
+
+    private static DispatchOptions Dispatch(IServiceProvider services) => services.GetRequiredService<IOptions<DispatchOptions>>().Value;
 }

@@ -25,6 +25,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("Feedback:RateLimits:PageWindow", "00:00:00")]
     [InlineData("Feedback:RateLimits:AuthFailurePermits", "-5")]
     [InlineData("Feedback:RateLimits:AuthFailureWindow", "2.00:00:00")]
+    [InlineData("Feedback:Dispatch:PollInterval", "00:00:00")]
+    [InlineData("Feedback:Webhooks:PollInterval", "-00:00:05")]
     public async Task BadValueStopsStartUpNamingTheKey(string key, string value)
     {
         await using var factory = new FeedbackApiFactory();
