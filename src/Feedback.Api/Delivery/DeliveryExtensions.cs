@@ -9,7 +9,8 @@ public static class DeliveryExtensions
 {
     /// <summary>
     /// The settings of Core's two outbox workers (survey dispatcher, webhook deliverer) from the options, public URLs for
-    /// the e-mails, and the Quartz jobs that drive the workers and housekeeping.
+    /// the e-mails, and the Quartz jobs that drive the workers and housekeeping (unless <c>Feedback:Scheduling:Enabled</c>
+    /// is false).
     /// </summary>
     public static IServiceCollection AddSurveyScheduling(this IServiceCollection services)
     {
@@ -48,7 +49,14 @@ public static class DeliveryExtensions
             Every<ExpireAndPurgeJob>(q, sp => Dispatch(sp).HousekeepingInterval);
             Every<DeliverWebhooksJob>(q, sp => sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.PollInterval);
         });
+        services.AddOptions<SchedulingOptions>()
+            .BindConfiguration(SchedulingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Switched off, the scheduler is still built with every job (a missing dependency still fails at start) but never started.
+        services.AddOptions<QuartzHostedServiceOptions>()
+            .Configure<IOptions<SchedulingOptions>>((o, scheduling) => o.AutoStart = scheduling.Value.Enabled);
         return services;
     }
 

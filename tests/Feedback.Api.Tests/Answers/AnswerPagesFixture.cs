@@ -32,8 +32,8 @@ public abstract class AnswerPagesFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // Quartz would dispatch and remind on its own; an hour keeps it out of the way of tests that drive both.
-        Factory.Settings["Feedback:Dispatch:PollInterval"] = "01:00:00";
+        // Quartz would dispatch and remind on its own, in the way of tests that drive both.
+        Factory.Settings["Feedback:Scheduling:Enabled"] = "false";
         Admin = await Factory.CreateClientAsync(ApiScope.Admin);
         Browser = Factory.CreateAnonymousClient();
     }
