@@ -1,3 +1,4 @@
+using Feedback.Api.Webhooks;
 using Feedback.Core.Delivery;
 using Feedback.Core.Webhooks;
 using Microsoft.Extensions.Options;
@@ -32,35 +33,39 @@ public static class DeliveryExtensions
         });
         services.AddSingleton(sp =>
         {
-            var o = sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value;
+            var o = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
             var jitter = sp.GetRequiredService<IOptions<DispatchOptions>>().Value.NewJitter();
             return new WebhookSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts, Jitter = jitter };
         });
         services.AddSingleton<IPublicUrls, PublicUrls>();
+        return services.AddJobs();
+    }
+
+    private static IServiceCollection AddJobs(this IServiceCollection services)
+    {
         services.AddScoped<DispatchDueSurveysJob>();
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<ExpireAndPurgeJob>();
         services.AddScoped<DeliverWebhooksJob>();
-
         services.AddQuartz(q =>
         {
             Every<DispatchDueSurveysJob>(q, sp => Dispatch(sp).PollInterval);
             Every<SendRemindersJob>(q, sp => Dispatch(sp).PollInterval);
             Every<ExpireAndPurgeJob>(q, sp => Dispatch(sp).HousekeepingInterval);
-            Every<DeliverWebhooksJob>(q, sp => sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.PollInterval);
+            Every<DeliverWebhooksJob>(q, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollInterval);
         });
         services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        // Switched off, the scheduler is still built with every job (a missing dependency still fails at start) but never started.
+        // Switched off, the scheduler is still built with every job and trigger, and only never started.
         services.AddOptions<QuartzHostedServiceOptions>()
             .Configure<IOptions<SchedulingOptions>>((o, scheduling) => o.AutoStart = scheduling.Value.Enabled);
         return services;
     }
 
-    // The trigger is built when the scheduler is, at start, from the options start-up validation has already checked.
+    // The trigger is built with the scheduler, at start, from options that start-up validation has already checked.
     private static void Every<TJob>(IQuartzBuilder quartz, Func<IServiceProvider, TimeSpan> interval) where TJob : IJob
     {
         var key = new JobKey(typeof(TJob).Name);
