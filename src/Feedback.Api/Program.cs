@@ -18,12 +18,14 @@ using Feedback.Api.Suppressions;
 using Feedback.Api.Surveys;
 using Feedback.Api.Templates;
 using Feedback.Api.Webhooks;
+using Feedback.Core;
 using Feedback.Email.SendGrid;
 
 var builder = WebApplication.CreateBuilder(DemoExtensions.WithoutDemoSwitch(args));
 
 builder.AddFeedbackHost();
 builder.AddTokenSafeLogging();
+builder.Services.AddFeedbackCore();
 builder.Services.AddFeedbackStorage(builder.Configuration);
 builder.Services.AddApiKeyAuth();
 builder.Services.AddFeedbackRateLimits();
@@ -31,9 +33,9 @@ builder.AddDemoData(args);
 builder.Services.AddFeedbackErrors();
 builder.Services.AddFeedbackOpenApi();
 builder.Services.AddEmail(builder.Configuration);
-builder.Services.AddSurveyScheduling(builder.Configuration);
+builder.Services.AddSurveyScheduling();
 builder.Services.AddWebhooks();
-builder.Services.AddAnswers();
+builder.Services.AddAnswerPages();
 builder.Services.AddFeedbackTelemetry(builder.Configuration);
 
 var app = builder.Build();

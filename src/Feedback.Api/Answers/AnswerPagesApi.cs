@@ -1,6 +1,6 @@
 using System.Globalization;
-using Feedback.Api.Security;
 using Feedback.Core.Responses;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Primitives;
 
 namespace Feedback.Api.Answers;
@@ -11,16 +11,13 @@ namespace Feedback.Api.Answers;
 /// </summary>
 public static class AnswerPagesApi
 {
-    public static IServiceCollection AddAnswers(this IServiceCollection services)
-    {
-        services.AddSingleton<AnswerService>();
-        return services;
-    }
+    public static IServiceCollection AddAnswerPages(this IServiceCollection services) =>
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, CustomerPageLimit>(CustomerPageLimit.Name));
 
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
         // Pages for people, not part of the REST API document.
-        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(RateLimits.CustomerPages);
+        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(CustomerPageLimit.Name);
 
         // No antiforgery token: forgery rides on credentials the browser adds by itself (cookies), and these pages have
         // none. The credential is the unguessable token in the URL the form posts to, so whoever can forge the post

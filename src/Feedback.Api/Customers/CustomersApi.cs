@@ -2,10 +2,10 @@ using Feedback.Api.Auth;
 using Feedback.Api.Errors;
 using Feedback.Api.Surveys;
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Storage;
 using Feedback.Core.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Mailbox = Feedback.Email.SendGrid.DevMailbox;
 
 namespace Feedback.Api.Customers;
 
@@ -24,8 +24,8 @@ public static class CustomersApi
     }
 
     public static async Task<Results<Ok<ErasureResponse>, ValidationProblem>> EraseAsync(
-        string customerId, ISurveyStore surveys, ISurveyHousekeepingStore housekeeping, IResponseStore responses, IWebhookStore webhooks, Mailbox mailbox,
-        TimeProvider time, CancellationToken ct)
+        string customerId, ISurveyStore surveys, ISurveyHousekeepingStore housekeeping, IResponseStore responses, IWebhookStore webhooks,
+        IDevMailbox mailbox, TimeProvider time, CancellationToken ct)
     {
         if (customerId.Length is 0 or > Ids.MaxLength)
         {

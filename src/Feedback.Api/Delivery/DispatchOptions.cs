@@ -27,7 +27,7 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = "Feedback:Dispatch:MaxAttempts must be between 1 and 100")]
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>Seeds the retry jitter so a run can be replayed (tests); unset, the jitter is random.</summary>
+    /// <summary>Seeds the retry jitter of surveys and webhooks so a run can be replayed (tests); unset, the jitter is random.</summary>
     public int? JitterSeed { get; set; }
 
     /// <summary>How often expiry and retention run.</summary>
@@ -38,6 +38,9 @@ public sealed class DispatchOptions : IValidatableObject
 
     /// <summary>How long cancelled, expired, suppressed and failed surveys are kept.</summary>
     public TimeSpan SurveyRetention { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>A jitter source of its own for each worker: a seeded <see cref="Random"/> is not safe to share between threads.</summary>
+    public Random NewJitter() => JitterSeed is { } seed ? new Random(seed) : Random.Shared;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -3,7 +3,6 @@ using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
-using Feedback.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Api.Demo;
@@ -16,8 +15,8 @@ namespace Feedback.Api.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     IOptions<DemoOptions> options, ITemplateStore templates, ISurveyStore surveys, ISurveyOutbox outbox,
-    ISurveyHousekeepingStore housekeeping, IResponseStore responses,
-    TimeProvider time, ILogger<DemoSeeder> logger, SqliteDatabase? sqlite = null) : IHostedService
+    ISurveyHousekeepingStore housekeeping, IResponseStore responses, IStorageLifecycle storage, TimeProvider time,
+    ILogger<DemoSeeder> logger) : IHostedService
 {
     public const string LeaseOwner = "demo-seed";
 
@@ -43,7 +42,7 @@ public sealed class DemoSeeder(
             await templates.CreateAsync(template, cancellationToken);
         }
         var (sent, answered, comments) = (0, 0, 0);
-        using var bulkLoad = sqlite?.BeginBulkLoad();
+        using var bulkLoad = storage.BeginBulkLoad();
         // One writer: SQLite takes one write at a time, so parallel writers would only wait for each other's locks.
         foreach (var item in new DemoGenerator(settings, created, now).Items())
         {

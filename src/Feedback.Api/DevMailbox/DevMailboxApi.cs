@@ -2,9 +2,8 @@ using System.Net;
 using System.Text;
 using Feedback.Api.Auth;
 using Feedback.Api.Errors;
-using Feedback.Email.SendGrid;
+using Feedback.Core.Delivery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Api.DevMailbox;
 
@@ -24,12 +23,12 @@ public static class DevMailboxApi
         return app;
     }
 
-    public static Ok<DevMailboxList> List(Email.SendGrid.DevMailbox mailbox, string? to = null) =>
+    public static Ok<DevMailboxList> List(IDevMailbox mailbox, string? to = null) =>
         TypedResults.Ok(new DevMailboxList(mailbox.List().Where(m => to is null || string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase)).ToList()));
 
-    public static Results<ContentHttpResult, NotFound> Page(Email.SendGrid.DevMailbox mailbox, IOptions<SendGridOptions> sendGrid, HttpContext http, long? id = null)
+    public static Results<ContentHttpResult, NotFound> Page(IDevMailbox mailbox, HttpContext http, long? id = null)
     {
-        if (sendGrid.Value.IsConfigured)
+        if (!mailbox.InUse)
         {
             return TypedResults.NotFound();
         }

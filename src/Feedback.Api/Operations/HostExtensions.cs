@@ -6,10 +6,9 @@ namespace Feedback.Api.Operations;
 
 public static class HostExtensions
 {
-    /// <summary>Clock, JSON conventions and options shared by every feature (the body limit is applied per request by UseFeedbackErrors).</summary>
+    /// <summary>JSON conventions and options shared by every feature (the body limit is applied per request by UseFeedbackErrors).</summary>
     public static WebApplicationBuilder AddFeedbackHost(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<FeedbackOptions>()
             .BindConfiguration(FeedbackOptions.SectionName)
             .ValidateDataAnnotations()

@@ -1,5 +1,4 @@
 using Feedback.Core.Delivery;
-using Feedback.Core.Responses;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -15,7 +14,6 @@ public static class TelemetryExtensions
     /// </summary>
     public static IServiceCollection AddFeedbackTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IResponseListener, ResponseMetrics>();
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("feedback"))
             .WithMetrics(m => m

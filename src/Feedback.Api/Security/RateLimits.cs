@@ -1,33 +1,18 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
-using Feedback.Api.Answers;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Api.Security;
 
-/// <summary>Rate limits per client IP: the customer pages (ASP.NET Core's limiter) and failed API-key checks (<see cref="AuthFailureLimiter"/>).</summary>
+/// <summary>
+/// Rate limits per client IP: ASP.NET Core's limiter, whose policies the features that need one add (the customer pages),
+/// and failed API-key checks (<see cref="AuthFailureLimiter"/>).
+/// </summary>
 public static class RateLimits
 {
-    public const string CustomerPages = "customer-pages";
-
     public static IServiceCollection AddFeedbackRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuthFailureLimiter>();
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(CustomerPages, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientIp(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PagePermits,
-                    Window = limits.PageWindow,
-                });
-            });
-            o.OnRejected = (rejected, _) => RejectPageAsync(rejected);
-        });
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return services;
     }
 
@@ -46,7 +31,7 @@ public static class RateLimits
     public static async Task RejectAsync(HttpContext context, TimeSpan retryAfter, string detail)
     {
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Seconds(retryAfter);
+        context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -54,18 +39,6 @@ public static class RateLimits
         });
     }
 
-    // Customers get a page, not JSON.
-    private static async ValueTask RejectPageAsync(OnRejectedContext rejected)
-    {
-        var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-            ? wait
-            : context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.PageWindow;
-        context.Response.Headers.RetryAfter = Seconds(retryAfter);
-        var page = HtmlPage.Render(StatusCodes.Status429TooManyRequests, "en", "Too many requests",
-            "<h1>Too many requests</h1>\n<p>Please try again in a minute.</p>");
-        await page.ExecuteAsync(context);
-    }
-
-    private static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A <c>Retry-After</c> value: whole seconds, at least one.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,3 @@
-using Feedback.Api.Delivery;
-using Feedback.Core.Delivery;
-using Feedback.Core.Responses;
 using Feedback.Core.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +6,9 @@ namespace Feedback.Api.Webhooks;
 public static class WebhookExtensions
 {
     /// <summary>
-    /// Outbound webhooks: the publisher that queues deliveries when answers are stored and surveys fail, and the deliverer
-    /// (its Quartz job is scheduled with the others in <c>AddSurveyScheduling</c>).
+    /// Outbound webhooks: their options and the deliverer's HttpClient, which guards against private networks (Core's
+    /// publisher queues the deliveries; the deliverer's settings and Quartz job are the Delivery folder's, with the other
+    /// outbox worker's).
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
@@ -18,19 +16,9 @@ public static class WebhookExtensions
             .BindConfiguration(WebhookOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
-            return new WebhookSettings { BatchSize = o.BatchSize, Lease = o.Lease, MaxAttempts = o.MaxAttempts };
-        });
-        services.AddSingleton<WebhookMetrics>();
-        services.AddSingleton<WebhookPublisher>();
-        services.AddSingleton<IResponseListener>(sp => sp.GetRequiredService<WebhookPublisher>());
-        services.AddSingleton<ISurveyFailureListener>(sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddHttpClient<WebhookDeliverer>(WebhookDeliverer.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
-        services.AddScoped<DeliverWebhooksJob>();
         return services;
     }
 }

@@ -67,7 +67,7 @@ public sealed class WebhookDeliverer(
             metrics.Attempted("failed");
             return;
         }
-        var retryAt = now + RetryBackoff.Delay(attempts, null, Random.Shared.NextDouble());
+        var retryAt = now + RetryBackoff.Delay(attempts, null, settings.Jitter.NextDouble());
         await store.ReleaseAsync(delivery.Id, owner, retryAt, status, error, ct);
         metrics.Attempted("retried");
     }

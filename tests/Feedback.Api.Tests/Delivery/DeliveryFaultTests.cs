@@ -6,9 +6,6 @@ namespace Feedback.Api.Tests.Delivery;
 
 public sealed class DeliveryFaultTests : DeliveryFixture
 {
-    // These tests step the clock by hours and dispatch themselves; the Quartz job must not fire in between and race them.
-    protected override string PollInterval => "30.00:00:00";
-
     private async Task<string> DueSurveyAsync()
     {
         await CreateTemplateAsync(t => t["delay"] = "PT0S");

@@ -25,6 +25,9 @@ public sealed class ConfigurationValidationTests
     [InlineData("Feedback:RateLimits:PageWindow", "00:00:00")]
     [InlineData("Feedback:RateLimits:AuthFailurePermits", "-5")]
     [InlineData("Feedback:RateLimits:AuthFailureWindow", "2.00:00:00")]
+    [InlineData("Feedback:Dispatch:PollInterval", "00:00:00")]
+    [InlineData("Feedback:Webhooks:PollInterval", "-00:00:05")]
+    [InlineData("Feedback:Scheduling:Enabled", "sometimes")]
     public async Task BadValueStopsStartUpNamingTheKey(string key, string value)
     {
         await using var factory = new FeedbackApiFactory();
@@ -46,6 +49,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Feedback:MaxRequestBodyBytes", "67108864")]
     [InlineData("Feedback:RateLimits:PagePermits", "1")]
     [InlineData("Feedback:RateLimits:AuthFailureWindow", "00:00:30")]
+    [InlineData("Feedback:Scheduling:Enabled", "false")]
     public async Task GoodValueStarts(string key, string value)
     {
         await using var factory = new FeedbackApiFactory();
