@@ -1,6 +1,9 @@
 using System.Text.Json;
-using Feedback.Api.Events;
-using Feedback.Api.Operations;
+using Feedback.Api.Features.Events;
+using Feedback.Api.Hosting.OpenApi;
+using Feedback.Api.Hosting;
+using Feedback.Api.Features.Operations;
+using Feedback.Api.Hosting.Telemetry;
 
 namespace Feedback.Bench.Harness;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Feedback.Api.Scores;
+using Feedback.Api.Features.Scores;
 using Feedback.Bench.Harness;
 using Feedback.Core.Responses;
 using Feedback.Core.Scoring;

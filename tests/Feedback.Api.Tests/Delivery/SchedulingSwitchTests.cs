@@ -1,4 +1,4 @@
-using Feedback.Api.Delivery;
+using Feedback.Api.Hosting.Jobs;
 using Feedback.Core.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;

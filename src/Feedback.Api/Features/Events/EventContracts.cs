@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Feedback.Api.Features.Surveys;
+using Feedback.Core.Common;
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
+
+namespace Feedback.Api.Features.Events;
+
+[Description("Something that happened in another service. `id` is the idempotency key: the same id again returns the first answer.")]
+public sealed record EventRequest(
+    string? Id,
+    string? Type,
+    DateTimeOffset? OccurredAt,
+    string? SubjectId,
+    CustomerDto? Customer,
+    IReadOnlyDictionary<string, JsonElement>? Properties)
+{
+    public FeedbackEvent? ToEvent(string prefix, ValidationErrors errors)
+    {
+        var before = errors.Count;
+        CustomerDto.Required(Field(prefix, "id"), Id, Ids.MaxLength, errors);
+        if (!TemplateValidator.IsValidEventType(Type))
+        {
+            errors.Add(Field(prefix, "type"), Type is null ? "is required" : "must be letters, digits and . _ : - (at most 100)");
+        }
+        if (OccurredAt is null)
+        {
+            errors.Add(Field(prefix, "occurredAt"), "is required (ISO-8601 date-time with offset)");
+        }
+        CustomerDto.Required(Field(prefix, "subjectId"), SubjectId, Ids.MaxLength, errors);
+        if (Customer is null)
+        {
+            errors.Add(Field(prefix, "customer"), "is required");
+        }
+        else
+        {
+            Customer.Validate(Field(prefix, "customer"), errors);
+        }
+        var properties = PropertyValues.Parse(Properties, Field(prefix, "properties"), errors);
+        return errors.Count > before ? null : new FeedbackEvent(Id!, Type!, OccurredAt!.Value, SubjectId!, Customer!.ToCustomer(), properties);
+    }
+
+    private static string Field(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
+}
+
+[Description("Up to 1000 events; the batch is refused whole (nothing stored) when any event is invalid.")]
+public sealed record EventBatchRequest(IReadOnlyList<EventRequest?>? Events);
+
+public sealed record ScheduledSurveyDto(string Id, string TemplateId, SurveyStatus Status, DateTimeOffset SendAt);
+
+[Description("`reason` is one of quiet_period, sampled_out, suppressed, duplicate.")]
+public sealed record SkippedTemplateDto(string TemplateId, string Reason);
+
+public sealed record EventResponse(string EventId, IReadOnlyList<ScheduledSurveyDto> Surveys, IReadOnlyList<SkippedTemplateDto> Skipped, IReadOnlyList<string> Cancelled)
+{
+    public static EventResponse From(EventOutcome o) => new(
+        o.EventId,
+        o.Surveys.Select(s => new ScheduledSurveyDto(s.Id, s.TemplateId, s.Status, s.SendAt)).ToList(),
+        o.Skipped.Select(s => new SkippedTemplateDto(s.TemplateId, ReasonName(s.Reason))).ToList(),
+        o.Cancelled);
+
+    public static string ReasonName(SkipReason reason) => reason switch
+    {
+        SkipReason.QuietPeriod => "quiet_period",
+        SkipReason.SampledOut => "sampled_out",
+        SkipReason.Suppressed => "suppressed",
+        SkipReason.Duplicate => "duplicate",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+}
+
+public sealed record EventBatchResponse(IReadOnlyList<EventResponse> Results);

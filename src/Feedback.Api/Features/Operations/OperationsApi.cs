@@ -1,0 +1,45 @@
+using Feedback.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Feedback.Api.Hosting.OpenApi;
+using Feedback.Api.Hosting;
+using Feedback.Api.Hosting.Telemetry;
+
+namespace Feedback.Api.Features.Operations;
+
+public static class OperationsApi
+{
+    public static WebApplication MapOperationsApi(this WebApplication app)
+    {
+        app.MapGet("/healthz", Live).WithTags("Operations").WithSummary("Liveness: the process answers.");
+        app.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithSummary("Readiness: the store answers.");
+        app.MapOpenApi().ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Feedback API v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "Feedback API";
+        });
+        return app;
+    }
+
+    private static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("ok"));
+
+    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(
+        IStorageLifecycle storage, ILoggerFactory loggers, CancellationToken ct)
+    {
+        try
+        {
+            await storage.PingAsync(ct);
+            return TypedResults.Ok(new HealthStatus("ready"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loggers.CreateLogger("Feedback.Readiness").LogWarning(e, "Readiness check failed: storage is unreachable");
+            return TypedResults.Problem(title: "Not ready", detail: "The store is unreachable.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
+
+public sealed record HealthStatus(string Status);

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Feedback.Api.Hosting.Errors;
+
+/// <summary>
+/// Turns request binding failures into Problem Details: malformed or mistyped JSON becomes a 400 naming the field;
+/// other <see cref="BadHttpRequestException"/>s (413, 415 …) keep their status. Nothing internal reaches the client.
+/// </summary>
+public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+        context.Response.StatusCode = bad.StatusCode;
+        var problem = bad.InnerException is JsonException json ? JsonProblem(json)
+            : ParameterProblem(bad) ?? new HttpValidationProblemDetails { Status = bad.StatusCode, Detail = PublicMessage(bad) };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails JsonProblem(JsonException json)
+    {
+        var field = JsonField(json.Path);
+        var message = json.Message switch
+        {
+            var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "has the wrong type or an unknown value",
+            // The serializer's own message names the .NET type it was reading.
+            var m when m.StartsWith("Duplicate propert", StringComparison.Ordinal) => "is given more than once",
+            var m => $"is not valid JSON: {m.Split(" Path:")[0].Split(" LineNumber:")[0]}",
+        };
+        if (json.LineNumber is { } line && json.BytePositionInLine is { } position)
+        {
+            message += $" (line {line + 1}, byte {position + 1})";
+        }
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid.",
+        };
+    }
+
+    [GeneratedRegex("""^(?:Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from|Required parameter "(?<type>[^ "]+) (?<name>[^"]+)" was not provided)""")]
+    private static partial Regex ParameterFailure();
+
+    // Query and route values that do not convert ("?limit=abc") or are missing name the parameter, not a .NET type.
+    private static HttpValidationProblemDetails? ParameterProblem(BadHttpRequestException bad)
+    {
+        var match = ParameterFailure().Match(bad.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var message = bad.Message.StartsWith("Required", StringComparison.Ordinal) ? "is required"
+            : match.Groups["type"].Value.TrimEnd('?') switch
+            {
+                "int" or "long" => "must be a whole number",
+                "double" or "decimal" => "must be a number",
+                "bool" => "must be true or false",
+                "DateTimeOffset" or "DateTime" or "DateOnly" => "must be an ISO-8601 date or date-time",
+                _ => "has an invalid value",
+            };
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [match.Groups["name"].Value] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+        };
+    }
+
+    // "$.content.en.subject" → "content.en.subject", "$['odd key']" stays readable, "$" (the whole body) → "body".
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static string PublicMessage(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => bad.Message,
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
+        _ when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "A JSON request body is required.",
+        _ => "The request is not valid.",
+    };
+}

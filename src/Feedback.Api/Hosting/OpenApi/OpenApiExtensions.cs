@@ -1,0 +1,17 @@
+using Feedback.Api.Hosting;
+using Feedback.Api.Features.Operations;
+using Feedback.Api.Hosting.Telemetry;
+
+namespace Feedback.Api.Hosting.OpenApi;
+
+public static class OpenApiExtensions
+{
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, with the Bearer scheme and the Problem Details error responses.</summary>
+    public static IServiceCollection AddFeedbackOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<FeedbackDocumentTransformer>();
+            o.AddOperationTransformer<ErrorResponsesTransformer>();
+            o.AddSchemaTransformer<EnumSchemaTransformer>();
+        });
+}

@@ -1,0 +1,28 @@
+using Feedback.Storage.MongoDb;
+using Feedback.Storage.Sqlite;
+
+namespace Feedback.Api.Hosting.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>Registers the configured adapter and a start-up step that creates or migrates its schema.</summary>
+    public static IServiceCollection AddFeedbackStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var provider = configuration[$"{StorageOptions.SectionName}:Provider"] ?? "sqlite";
+        switch (provider)
+        {
+            case "mongodb":
+                services.AddMongoStorage();
+                break;
+            default:
+                services.AddSqliteStorage();
+                break;
+        }
+        services.AddHostedService<StorageStartup>();
+        return services;
+    }
+}
