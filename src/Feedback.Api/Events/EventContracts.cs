@@ -16,9 +16,18 @@ public sealed record EventRequest(
     CustomerDto? Customer,
     IReadOnlyDictionary<string, JsonElement>? Properties)
 {
+    /// <summary>The event, or null with its errors added to <paramref name="errors"/>.</summary>
     public FeedbackEvent? ToEvent(string prefix, ValidationErrors errors)
     {
-        var before = errors.Count;
+        // Checked on its own: errors may already hold this event's type errors, which settle its fields.
+        var own = new ValidationErrors();
+        CheckInto(prefix, own, out var properties);
+        errors.AddRange(own);
+        return own.IsValid ? new FeedbackEvent(Id!, Type!, OccurredAt!.Value, SubjectId!, Customer!.ToCustomer(), properties) : null;
+    }
+
+    private void CheckInto(string prefix, ValidationErrors errors, out IReadOnlyDictionary<string, string> properties)
+    {
         CustomerDto.Required(Field(prefix, "id"), Id, 200, errors);
         if (!TemplateValidator.IsValidEventType(Type))
         {
@@ -37,8 +46,7 @@ public sealed record EventRequest(
         {
             Customer.Validate(Field(prefix, "customer"), errors);
         }
-        var properties = PropertyValues.Parse(Properties, Field(prefix, "properties"), errors);
-        return errors.Count > before ? null : new FeedbackEvent(Id!, Type!, OccurredAt!.Value, SubjectId!, Customer!.ToCustomer(), properties);
+        properties = PropertyValues.Parse(Properties, Field(prefix, "properties"), errors);
     }
 
     private static string Field(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";

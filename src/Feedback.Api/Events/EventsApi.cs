@@ -1,6 +1,5 @@
 using Feedback.Api.Auth;
 using Feedback.Api.Errors;
-using Feedback.Core.Common;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,10 +20,10 @@ public static class EventsApi
     }
 
     public static async Task<Results<Accepted<EventResponse>, ValidationProblem>> IngestAsync(
-        EventRequest request, SurveyScheduler scheduler, CancellationToken ct)
+        JsonBody<EventRequest> body, SurveyScheduler scheduler, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        if (request.ToEvent("", errors) is not { } e)
+        var errors = body.Errors;
+        if (body.Value.ToEvent("", errors) is not { } e || !errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -32,9 +31,9 @@ public static class EventsApi
     }
 
     public static async Task<Results<Accepted<EventBatchResponse>, ValidationProblem>> IngestBatchAsync(
-        EventBatchRequest request, SurveyScheduler scheduler, CancellationToken ct)
+        JsonBody<EventBatchRequest> body, SurveyScheduler scheduler, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var (request, errors) = (body.Value, body.Errors);
         var events = new List<FeedbackEvent>();
         if (request.Events is not { Count: > 0 and <= MaxBatch })
         {
