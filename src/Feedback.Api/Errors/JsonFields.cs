@@ -229,7 +229,7 @@ public static class JsonFields
             {
                 JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "must be an object",
                 JsonTypeInfoKind.Enumerable => "must be an array",
-                _ when clr.IsEnum => $"must be one of {EnumNames.List(clr)}",
+                _ when clr.IsEnum => $"must be {EnumNames.List(clr)}",
                 _ when clr == typeof(string) => "must be a string",
                 _ when clr == typeof(int) || clr == typeof(long) => "must be a whole number",
                 _ when clr == typeof(double) || clr == typeof(decimal) => "must be a number",

@@ -15,20 +15,23 @@ public sealed class EnumSpellingTests : ServiceFixture
 
     private static string Key(string scope) => new JsonObject { ["name"] = "helpdesk", ["scopes"] = new JsonArray(scope) }.ToJsonString();
 
-    // method, url, body; the field the 400 names, or null for a route, whose unknown value is a 404.
-    public static TheoryData<string, string, string?, string?> OtherSpellings => new()
+    private const string Kinds = "must be nps, csat or ces";
+    private const string Statuses = "must be scheduled, sending, sent, answered, cancelled, expired, suppressed or failed";
+
+    // method, url, body; the field the 400 names and its message, or nulls for a route, whose unknown value is a 404.
+    public static TheoryData<string, string, string?, string?, string?> OtherSpellings => new()
     {
-        { "POST", "/v1/templates", Template("NPS"), "kind" },
-        { "POST", "/v1/templates", Template("Csat"), "kind" },
-        { "POST", "/v1/templates", Template("2"), "kind" },
-        { "POST", "/v1/api-keys", Key("Read"), "scopes[0]" },
-        { "POST", "/v1/api-keys", Key("INGEST"), "scopes[0]" },
-        { "GET", "/v1/responses?kind=NPS", null, "kind" },
-        { "GET", "/v1/responses?kind=Ces", null, "kind" },
-        { "GET", "/v1/surveys?status=Sent", null, "status" },
-        { "GET", "/v1/surveys?status=SCHEDULED", null, "status" },
-        { "GET", "/v1/scores/NPS", null, null },
-        { "GET", "/v1/scores/Csat", null, null },
+        { "POST", "/v1/templates", Template("NPS"), "kind", Kinds },
+        { "POST", "/v1/templates", Template("Csat"), "kind", Kinds },
+        { "POST", "/v1/templates", Template("2"), "kind", Kinds },
+        { "POST", "/v1/api-keys", Key("Read"), "scopes[0]", "must be admin, ingest or read" },
+        { "POST", "/v1/api-keys", Key("INGEST"), "scopes[0]", "must be admin, ingest or read" },
+        { "GET", "/v1/responses?kind=NPS", null, "kind", Kinds },
+        { "GET", "/v1/responses?kind=Ces", null, "kind", Kinds },
+        { "GET", "/v1/surveys?status=Sent", null, "status", Statuses },
+        { "GET", "/v1/surveys?status=SCHEDULED", null, "status", Statuses },
+        { "GET", "/v1/scores/NPS", null, null, null },
+        { "GET", "/v1/scores/Csat", null, null, null },
     };
 
     public static TheoryData<string, string, string?, HttpStatusCode> Names => new()
@@ -44,7 +47,8 @@ public sealed class EnumSpellingTests : ServiceFixture
 
     [Theory]
     [MemberData(nameof(OtherSpellings))]
-    public async Task EnumSpelledOtherThanItsNameIsRefusedInBodiesQueriesAndRoutes(string method, string url, string? body, string? field)
+    public async Task EnumSpelledOtherThanItsNameIsRefusedInBodiesQueriesAndRoutes(
+        string method, string url, string? body, string? field, string? message)
     {
         var response = await Admin.SendAsync(Request(method, url, body));
 
@@ -55,7 +59,8 @@ public sealed class EnumSpellingTests : ServiceFixture
         }
         else
         {
-            await ProblemAssert.IsValidationProblemAsync(response, field);
+            var problem = await ProblemAssert.IsValidationProblemAsync(response, field);
+            Assert.Equal(message, ProblemAssert.Message(problem, field));
         }
     }
 

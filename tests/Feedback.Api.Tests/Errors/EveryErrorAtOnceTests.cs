@@ -111,7 +111,7 @@ public sealed class EveryErrorAtOnceTests : ServiceFixture
     }
 
     [Theory]
-    [InlineData("kind", "\"NPS\"", "must be one of nps, csat or ces")]
+    [InlineData("kind", "\"NPS\"", "must be nps, csat or ces")]
     [InlineData("sampleRate", "\"0.5\"", "must be a number")]
     [InlineData("cancelOn", "\"ticket.reopened\"", "must be an array")]
     [InlineData("sendWindow", "\"09:00-20:00\"", "must be an object")]
