@@ -41,6 +41,11 @@ public sealed class EveryErrorAtOnceTests : ServiceFixture
             ["customer", "properties"]
         },
         {
+            "/v1/events",
+            """{"id": 5, "type": "ticket.resolved", "occurredAt": "2026-11-23T10:00:00Z", "subjectId": "t", "customer": {"id": "c", "email": "c@example.sk", "email": "d@example.sk"}, "properties": {"a": {"x": 1, "x": 2}}}""",
+            ["id", "customer.email", "properties.a"]
+        },
+        {
             "/v1/events/batch",
             $$"""{"events": [{{Event("e-1")}}, {"id": ["e-2"], "type": "has space"}, 7]}""",
             ["events[1].id", "events[1].type", "events[1].occurredAt", "events[1].subjectId", "events[1].customer", "events[2]"]
