@@ -23,6 +23,7 @@ public static class HostExtensions
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.Converters.Add(new StrictEnumConverter());
+        json.Converters.Add(new OffsetDateTimeConverter());
         json.NumberHandling = JsonNumberHandling.Strict;
         json.AllowDuplicateProperties = false;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;

@@ -77,8 +77,9 @@ public sealed class SurveyScheduler(
     }
 
     /// <summary>
-    /// Schedules one survey of an active template for a customer, without sampling or quiet period: due at
-    /// <paramref name="sendAt"/> when in the future, otherwise after the template's delay from now in its send window.
+    /// Schedules one survey of an active template for a customer, without sampling or quiet period: without
+    /// <paramref name="sendAt"/> due after the template's delay from now in its send window, else at
+    /// <see cref="SendTimes.Requested"/> (now when it is not in the future).
     /// </summary>
     public async Task<DirectSendResult> SendDirectAsync(string templateId, Customer customer, string subjectId,
         IReadOnlyDictionary<string, string> properties, DateTimeOffset? sendAt, CancellationToken ct = default)
@@ -97,7 +98,7 @@ public sealed class SurveyScheduler(
         return await surveys.TryAddAsync(survey, ct) ? new DirectSendResult.Scheduled(survey) : new DirectSendResult.Duplicate();
     }
 
-    /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>
+    /// <summary>A survey for a template, due at occurredAt + delay moved into the send window, or at <see cref="SendTimes.Requested"/> when <paramref name="sendAt"/> is given.</summary>
     public Survey NewSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
         DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null) => new()
     {
@@ -110,7 +111,7 @@ public sealed class SurveyScheduler(
         Locale = template.ContentFor(customer.Locale).Locale,
         Properties = properties,
         Status = SurveyStatus.Scheduled,
-        SendAt = sendAt is { } at && at > now ? at
+        SendAt = sendAt is { } at ? SendTimes.Requested(at, now)
             : SendTimes.Compute(occurredAt, template.DelaySpan, template.SendWindow, TimeZones.Find(customer.TimeZone), now),
         CreatedAt = now,
         Token = SurveyTokens.New(),

@@ -20,9 +20,10 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest request, IApiKeyStore keys, TimeProvider time, CancellationToken ct)
+        JsonBody<CreateApiKeyRequest> body, IApiKeyStore keys, TimeProvider time, CancellationToken ct)
     {
-        var errors = request.Validate();
+        var (request, errors) = (body.Value, body.Errors);
+        errors.AddRange(request.Validate());
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

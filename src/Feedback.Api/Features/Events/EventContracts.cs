@@ -16,9 +16,21 @@ public sealed record EventRequest(
     CustomerDto? Customer,
     IReadOnlyDictionary<string, JsonElement>? Properties)
 {
-    public FeedbackEvent? ToEvent(string prefix, ValidationErrors errors)
+    /// <summary>A caller's clock or queue may put an event a little ahead of ours; a day ahead is a wrong date, not skew.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
+
+    /// <summary>The event, or null with its errors added to <paramref name="errors"/>.</summary>
+    public FeedbackEvent? ToEvent(string prefix, DateTimeOffset now, ValidationErrors errors)
     {
-        var before = errors.Count;
+        // Checked on its own: errors may already hold this event's type errors, which settle its fields.
+        var own = new ValidationErrors();
+        CheckInto(prefix, now, own, out var properties);
+        errors.AddRange(own);
+        return own.IsValid ? new FeedbackEvent(Id!, Type!, OccurredAt!.Value, SubjectId!, Customer!.ToCustomer(), properties) : null;
+    }
+
+    private void CheckInto(string prefix, DateTimeOffset now, ValidationErrors errors, out IReadOnlyDictionary<string, string> properties)
+    {
         CustomerDto.Required(Field(prefix, "id"), Id, Ids.MaxLength, errors);
         if (!TemplateValidator.IsValidEventType(Type))
         {
@@ -27,6 +39,10 @@ public sealed record EventRequest(
         if (OccurredAt is null)
         {
             errors.Add(Field(prefix, "occurredAt"), "is required (ISO-8601 date-time with offset)");
+        }
+        else if (OccurredAt > now + MaxAhead)
+        {
+            errors.Add(Field(prefix, "occurredAt"), "must not be more than a day in the future");
         }
         CustomerDto.Required(Field(prefix, "subjectId"), SubjectId, Ids.MaxLength, errors);
         if (Customer is null)
@@ -37,8 +53,7 @@ public sealed record EventRequest(
         {
             Customer.Validate(Field(prefix, "customer"), errors);
         }
-        var properties = PropertyValues.Parse(Properties, Field(prefix, "properties"), errors);
-        return errors.Count > before ? null : new FeedbackEvent(Id!, Type!, OccurredAt!.Value, SubjectId!, Customer!.ToCustomer(), properties);
+        properties = PropertyValues.Parse(Properties, Field(prefix, "properties"), errors);
     }
 
     private static string Field(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";

@@ -21,10 +21,10 @@ public static class EventsApi
     }
 
     public static async Task<Results<Accepted<EventResponse>, ValidationProblem>> IngestAsync(
-        EventRequest request, SurveyScheduler scheduler, CancellationToken ct)
+        JsonBody<EventRequest> body, SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        if (request.ToEvent("", errors) is not { } e)
+        var errors = body.Errors;
+        if (body.Value.ToEvent("", time.GetUtcNow(), errors) is not { } e || !errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -32,9 +32,9 @@ public static class EventsApi
     }
 
     public static async Task<Results<Accepted<EventBatchResponse>, ValidationProblem>> IngestBatchAsync(
-        EventBatchRequest request, SurveyScheduler scheduler, CancellationToken ct)
+        JsonBody<EventBatchRequest> body, SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var (request, errors, now) = (body.Value, body.Errors, time.GetUtcNow());
         var events = new List<FeedbackEvent>();
         if (request.Events is not { Count: > 0 and <= MaxBatch })
         {
@@ -48,7 +48,7 @@ public static class EventsApi
                 {
                     errors.Add($"events[{i}]", "must be an event object");
                 }
-                else if (item.ToEvent($"events[{i}]", errors) is { } e)
+                else if (item.ToEvent($"events[{i}]", now, errors) is { } e)
                 {
                     events.Add(e);
                 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Feedback.Api.Hosting.Errors;
+using Feedback.Api.Hosting.OpenApi;
 using Feedback.Api.Features.Surveys;
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
@@ -40,13 +41,13 @@ public static partial class ResponseFilters
         SurveyKind? kind = null;
         if (p.Kind is not null)
         {
-            if (p.Kind is "nps" or "csat" or "ces")
+            if (EnumNames.TryParse<SurveyKind>(p.Kind, out var parsed))
             {
-                kind = Enum.Parse<SurveyKind>(p.Kind, ignoreCase: true);
+                kind = parsed;
             }
             else
             {
-                errors.Add("kind", "must be nps, csat or ces");
+                errors.Add("kind", $"must be {EnumNames.List<SurveyKind>()}");
             }
         }
         var from = Instant(p.From, "from", errors);

@@ -59,13 +59,13 @@ public static class ResponsesApi
     /// then, even when the repeat's content differs (the first write wins, as with events).
     /// </summary>
     public static async Task<Results<Created<ResponseItem>, Ok<ResponseItem>, ValidationProblem>> RecordAsync(
-        RecordResponseRequest request, ITemplateStore templates, [FromServices] IResponseStore responses,
+        JsonBody<RecordResponseRequest> body, ITemplateStore templates, [FromServices] IResponseStore responses,
         IEnumerable<IResponseListener> listeners, TimeProvider time, CancellationToken ct)
     {
+        var (request, errors) = (body.Value, body.Errors);
         var template = string.IsNullOrWhiteSpace(request.TemplateId) || request.TemplateId.Length > Ids.MaxLength
             ? null
             : await templates.GetAsync(request.TemplateId, ct);
-        var errors = new ValidationErrors();
         if (request.ToResponse(template, time.GetUtcNow(), errors) is not { } response)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

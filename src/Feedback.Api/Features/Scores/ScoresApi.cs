@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Feedback.Api.Hosting.Auth;
 using Feedback.Api.Hosting.Errors;
+using Feedback.Api.Hosting.OpenApi;
 using Feedback.Core.Common;
 using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
@@ -28,9 +29,14 @@ public static class ScoresApi
         [Description("nps, csat or ces.")] string kind, [AsParameters] ScoreParameters parameters, HttpRequest request,
         [FromServices] ScoreService scores, TimeProvider time, CancellationToken ct)
     {
+        // The route's pattern ignores case, as route constraints do; the kind itself is read like every enum.
+        if (!EnumNames.TryParse<SurveyKind>(kind, out var surveyKind))
+        {
+            return Problems.NotFound($"There is no '{kind}' score: the kinds are {EnumNames.List<SurveyKind>()}.");
+        }
         var errors = new ValidationErrors();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (parameters.ToQuery(Enum.Parse<SurveyKind>(kind, ignoreCase: true), request.Query, today, errors) is not { } query)
+        if (parameters.ToQuery(surveyKind, request.Query, today, errors) is not { } query)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }

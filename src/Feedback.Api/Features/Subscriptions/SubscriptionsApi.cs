@@ -26,9 +26,9 @@ public static class SubscriptionsApi
     }
 
     public static async Task<Results<Created<CreatedWebhookResponse>, ValidationProblem>> CreateAsync(
-        CreateWebhookRequest request, IWebhookStore webhooks, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
+        JsonBody<CreateWebhookRequest> body, IWebhookStore webhooks, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var (request, errors) = (body.Value, body.Errors);
         var subscription = WebhookRules.Create(
             request.Url, request.Events, request.MinScore, request.MaxScore, options.Value.AllowPrivateNetworks, time, errors);
         if (subscription is null)

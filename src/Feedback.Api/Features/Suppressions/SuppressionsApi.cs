@@ -47,9 +47,9 @@ public static class SuppressionsApi
             : Problems.NotFound($"'{email}' is not suppressed.");
 
     public static async Task<Results<Created<SuppressionResponse>, Ok<SuppressionResponse>, ValidationProblem>> AddAsync(
-        SuppressionRequest request, ISuppressionStore suppressions, TimeProvider time, CancellationToken ct)
+        JsonBody<SuppressionRequest> body, ISuppressionStore suppressions, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
+        var (request, errors) = (body.Value, body.Errors);
         if (string.IsNullOrWhiteSpace(request.Email) || !Emails.IsValid(request.Email.Trim()))
         {
             errors.Add("email", request.Email is null ? "is required" : "must be a valid e-mail address");

@@ -6,7 +6,7 @@ using Feedback.Core.Templates;
 
 namespace Feedback.Api.Features.Surveys;
 
-[Description("Send a template to a customer directly (no sampling or quiet period). `sendAt` defaults to the template's delay from now, in its send window.")]
+[Description("Send a template to a customer directly (no sampling or quiet period). Without `sendAt` the survey goes out after the template's `delay` from now, moved into its send window; a `sendAt` at or before now sends it now (at the next dispatch, without delay or window); a later `sendAt` is used as given, outside the send window too.")]
 public sealed record SendSurveyRequest(
     string? TemplateId,
     CustomerDto? Customer,

@@ -1,4 +1,5 @@
 using Feedback.Api.Hosting.Errors;
+using Feedback.Api.Hosting.OpenApi;
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
@@ -17,13 +18,13 @@ public static class SurveyListing
         SurveyStatus? statusFilter = null;
         if (status is not null)
         {
-            if (Enum.TryParse<SurveyStatus>(status, ignoreCase: true, out var parsed) && status.All(char.IsLetter))
+            if (EnumNames.TryParse<SurveyStatus>(status, out var parsed))
             {
                 statusFilter = parsed;
             }
             else
             {
-                errors.Add("status", "must be scheduled, sending, sent, answered, cancelled, expired, suppressed or failed");
+                errors.Add("status", $"must be {EnumNames.List<SurveyStatus>()}");
             }
         }
         var after = Paging.Validate(cursor, limit, errors);

@@ -23,9 +23,10 @@ public static class SurveysApi
     }
 
     public static async Task<Results<Created<SurveyDeliveryResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        SendSurveyRequest request, SurveyScheduler scheduler, CancellationToken ct)
+        JsonBody<SendSurveyRequest> body, SurveyScheduler scheduler, CancellationToken ct)
     {
-        var errors = request.Validate(out var properties);
+        var (request, errors) = (body.Value, body.Errors);
+        errors.AddRange(request.Validate(out var properties));
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -23,10 +23,15 @@ public sealed record TemplateRequest(
     string? DefaultLocale,
     IReadOnlyDictionary<string, LocaleContent>? Content)
 {
-    /// <summary>The template this request describes, or the errors per field (shape and domain rules together).</summary>
-    public (SurveyTemplate? Template, ValidationErrors Errors) ToTemplate(string id, int version, DateTimeOffset createdAt, DateTimeOffset now)
+    /// <summary>
+    /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
+    /// <paramref name="errors"/>, which holds the body's type errors.
+    /// </summary>
+    public TemplateBuilder ToTemplate(ValidationErrors errors) => (id, version, createdAt, now) => ToTemplate(id, version, createdAt, now, errors);
+
+    private (SurveyTemplate? Template, ValidationErrors Errors) ToTemplate(
+        string id, int version, DateTimeOffset createdAt, DateTimeOffset now, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
         if (Kind is null)
         {
             errors.Add("kind", "is required (nps, csat or ces)");

@@ -25,9 +25,9 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(
-        TemplateRequest request, TemplateService templates, HttpContext http, CancellationToken ct)
+        JsonBody<TemplateRequest> body, TemplateService templates, HttpContext http, CancellationToken ct)
     {
-        switch (await templates.CreateAsync(request.ToTemplate, ct))
+        switch (await templates.CreateAsync(body.Value.ToTemplate(body.Errors), ct))
         {
             case CreateTemplateResult.Created(var template):
                 http.Response.Headers.ETag = template.ETag;
@@ -71,9 +71,9 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, TemplateRequest request, TemplateService templates, HttpContext http, CancellationToken ct)
+        string id, JsonBody<TemplateRequest> body, TemplateService templates, HttpContext http, CancellationToken ct)
     {
-        switch (await templates.ReplaceAsync(id, request.ToTemplate, etag => IfMatch.Allows(http.Request, etag), ct))
+        switch (await templates.ReplaceAsync(id, body.Value.ToTemplate(body.Errors), etag => IfMatch.Allows(http.Request, etag), ct))
         {
             case ReplaceTemplateResult.Replaced(var template):
                 http.Response.Headers.ETag = template.ETag;

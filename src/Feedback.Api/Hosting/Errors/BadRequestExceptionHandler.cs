@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Feedback.Api.Hosting.Errors;
 
 /// <summary>
-/// Turns request binding failures into Problem Details: malformed or mistyped JSON becomes a 400 naming the field;
-/// other <see cref="BadHttpRequestException"/>s (413, 415 …) keep their status. Nothing internal reaches the client.
+/// Turns request binding failures into Problem Details: a body that is not JSON becomes a 400 under <c>body</c> (values of
+/// the wrong type are listed with the other errors by <see cref="JsonBody{T}"/>); a bad query or route value a 400 naming
+/// the parameter; other <see cref="BadHttpRequestException"/>s (413, 415 …) keep their status. Nothing internal reaches
+/// the client.
 /// </summary>
 public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,19 +26,12 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     private static HttpValidationProblemDetails JsonProblem(JsonException json)
     {
-        var field = JsonField(json.Path);
-        var message = json.Message switch
-        {
-            var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => "has the wrong type or an unknown value",
-            // The serializer's own message names the .NET type it was reading.
-            var m when m.StartsWith("Duplicate propert", StringComparison.Ordinal) => "is given more than once",
-            var m => $"is not valid JSON: {m.Split(" Path:")[0].Split(" LineNumber:")[0]}",
-        };
+        var message = $"is not valid JSON: {json.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}";
         if (json.LineNumber is { } line && json.BytePositionInLine is { } position)
         {
             message += $" (line {line + 1}, byte {position + 1})";
         }
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid.",
@@ -69,15 +64,11 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         };
     }
 
-    // "$.content.en.subject" → "content.en.subject", "$['odd key']" stays readable, "$" (the whole body) → "body".
-    private static string JsonField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-
     private static string PublicMessage(BadHttpRequestException bad) => bad.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => bad.Message,
         StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
-        _ when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "A JSON request body is required.",
+        _ when bad.Message == JsonFields.MissingBody => JsonFields.MissingBody,
         _ => "The request is not valid.",
     };
 }

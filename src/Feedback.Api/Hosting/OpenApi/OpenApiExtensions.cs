@@ -13,5 +13,6 @@ public static class OpenApiExtensions
             o.AddDocumentTransformer<FeedbackDocumentTransformer>();
             o.AddOperationTransformer<ErrorResponsesTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
+            o.AddSchemaTransformer<DateTimeSchemaTransformer>();
         });
 }

@@ -7,9 +7,10 @@ using Feedback.Api.Hosting.Telemetry;
 namespace Feedback.Api.Hosting.OpenApi;
 
 /// <summary>
-/// Enums as exactly one of their camelCase names. The built-in string enum converter also reads "csat, ces" as a
-/// flags combination for enums that are not [Flags] (dotnet/runtime#122550): "nps,csat" became csat, and "csat, ces"
-/// an undefined value that was stored and then failed every response that serialized it.
+/// Enums as exactly one of their camelCase names (<see cref="EnumNames"/>, the rule of queries and routes too). The
+/// built-in string enum converter also reads other casings ("NPS"), and "csat, ces" as a flags combination for enums that
+/// are not [Flags] (dotnet/runtime#122550): "nps,csat" became csat, and "csat, ces" an undefined value that was stored
+/// and then failed every response that serialized it. It still writes the names.
 /// </summary>
 public sealed class StrictEnumConverter : JsonConverterFactory
 {
@@ -23,15 +24,10 @@ public sealed class StrictEnumConverter : JsonConverterFactory
     private sealed class DefinedOnly<T>(JsonConverter<T> names) : JsonConverter<T> where T : struct, Enum
     {
         // A JsonException without a message gets the serializer's own "could not be converted" message and path.
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.String && reader.GetString()!.Contains(','))
-            {
-                throw new JsonException();
-            }
-            var value = names.Read(ref reader, typeToConvert, options);
-            return Enum.IsDefined(value) ? value : throw new JsonException();
-        }
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && EnumNames.TryParse<T>(reader.GetString(), out var value)
+                ? value
+                : throw new JsonException();
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => names.Write(writer, value, options);
     }
