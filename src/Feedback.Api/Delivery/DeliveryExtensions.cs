@@ -1,3 +1,4 @@
+using Feedback.Api.Operations;
 using Feedback.Core.Delivery;
 using Feedback.Core.Scheduling;
 using Feedback.Email.SendGrid;
@@ -40,10 +41,8 @@ public static class DeliveryExtensions
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<ExpireAndPurgeJob>();
 
-        var options = new DispatchOptions();
-        configuration.GetSection(DispatchOptions.SectionName).Bind(options);
-        var webhooks = new Webhooks.WebhookOptions();
-        configuration.GetSection(Webhooks.WebhookOptions.SectionName).Bind(webhooks);
+        var options = ConfigurationErrors.Peek<DispatchOptions>(configuration, DispatchOptions.SectionName);
+        var webhooks = ConfigurationErrors.Peek<Webhooks.WebhookOptions>(configuration, Webhooks.WebhookOptions.SectionName);
         services.AddQuartz(q =>
         {
             Every<DispatchDueSurveysJob>(q, options.PollInterval);
