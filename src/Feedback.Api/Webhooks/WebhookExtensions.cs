@@ -10,7 +10,8 @@ public static class WebhookExtensions
 {
     /// <summary>
     /// Outbound webhooks: the publisher that queues deliveries when answers are stored and surveys fail, and the deliverer
-    /// (its Quartz job is scheduled with the others in <c>AddSurveyScheduling</c>).
+    /// (its Quartz job is scheduled with the others in <c>AddSurveyScheduling</c>). The client's own request logs are
+    /// off: they print the full URL and a stack trace per failed attempt, where the deliverer logs one line.
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
@@ -29,7 +30,8 @@ public static class WebhookExtensions
         services.AddSingleton<ISurveyFailureListener>(sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddHttpClient<WebhookDeliverer>(WebhookDeliverer.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks))
+            .RemoveAllLoggers();
         services.AddScoped<DeliverWebhooksJob>();
         return services;
     }
