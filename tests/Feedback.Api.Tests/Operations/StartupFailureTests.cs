@@ -11,8 +11,11 @@ public sealed class StartupFailureTests : IDisposable
 
     [Theory]
     [InlineData("Feedback__Storage__Provider", "oracle", "Feedback:Storage:Provider must be 'sqlite' or 'mongodb'")]
+    [InlineData("Feedback__Storage__Provider", "SQLite ", "Feedback:Storage:Provider must be 'sqlite' or 'mongodb'")]
     [InlineData("Feedback__Storage__Provider", "mongodb", "Feedback:Storage:MongoDb:ConnectionString is required when Feedback:Storage:Provider is mongodb")]
     [InlineData("Feedback__PublicBaseUrl", "notaurl", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Feedback__PublicBaseUrl", "/surveys", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Feedback__PublicBaseUrl", "ftp://feedback.example.com", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
     [InlineData("Feedback__MaxRequestBodyBytes", "12", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
     [InlineData("Feedback__MaxRequestBodyBytes", "4MB", "Feedback:MaxRequestBodyBytes must be a whole number, not '4MB'")]
     [InlineData("Feedback__MaxRequestBodyBytes", "1000000000000", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
@@ -20,6 +23,10 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Feedback__Dispatch__BatchSize", "0", "Feedback:Dispatch:BatchSize must be between 1 and 10000")]
     [InlineData("Feedback__Dispatch__PollInterval", "abc", "Feedback:Dispatch:PollInterval must be a time span such as 00:00:05, not 'abc'")]
     [InlineData("Feedback__Webhooks__PollInterval", "abc", "Feedback:Webhooks:PollInterval must be a time span such as 00:00:05, not 'abc'")]
+    [InlineData("Feedback__RateLimits__PagePermits", "0", "Feedback:RateLimits:PagePermits must be between 1 and 1000000")]
+    [InlineData("Feedback__RateLimits__PageWindow", "00:00:00", "Feedback:RateLimits:PageWindow must be between 00:00:01 and 1.00:00:00")]
+    [InlineData("Feedback__RateLimits__AuthFailurePermits", "-5", "Feedback:RateLimits:AuthFailurePermits must be between 1 and 1000000")]
+    [InlineData("Feedback__RateLimits__AuthFailureWindow", "2.00:00:00", "Feedback:RateLimits:AuthFailureWindow must be between 00:00:01 and 1.00:00:00")]
     [InlineData("Feedback__Webhooks__AllowPrivateNetworks", "maybe", "Feedback:Webhooks:AllowPrivateNetworks must be true or false, not 'maybe'")]
     public async Task BadValueEndsTheProcessWithOneLineNamingTheKey(string variable, string value, string expected)
     {
