@@ -29,23 +29,22 @@ public static class HostExtensions
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
-    /// <summary>Runs the app; a configuration error ends start-up with one line naming the key instead of a stack trace.</summary>
+    /// <summary>Runs the app; a configuration error ends start-up with one line per bad value naming its key, exit code 2.</summary>
     public static async Task<int> RunUntilStoppedAsync(this WebApplication app)
     {
         try
         {
+            // Validated before the host starts: a failure inside the host's start is logged with its stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ConfigurationErrors.Describe(e) is { } lines)
         {
-            await Console.Error.WriteLineAsync($"Invalid configuration: {string.Join("; ", e.Failures)}");
-            return 2;
-        }
-        // A value the binder cannot convert ("4MB" for a number) fails before validation; its message names the key.
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"Invalid configuration: {e.Message}");
+            foreach (var line in lines)
+            {
+                await Console.Error.WriteLineAsync($"Invalid configuration: {line}");
+            }
             return 2;
         }
     }

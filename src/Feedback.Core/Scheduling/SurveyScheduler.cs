@@ -95,7 +95,12 @@ public sealed class SurveyScheduler(
         }
         var now = time.GetUtcNow();
         var survey = NewSurvey(template, customer, subjectId, properties, now, now, sendAt);
-        return await surveys.TryAddAsync(survey, ct) ? new DirectSendResult.Scheduled(survey) : new DirectSendResult.Duplicate();
+        if (!await surveys.TryAddAsync(survey, ct))
+        {
+            return new DirectSendResult.Duplicate();
+        }
+        metrics.Scheduled(template.Kind, 1);
+        return new DirectSendResult.Scheduled(survey);
     }
 
     /// <summary>A survey for a template, due at occurredAt + delay moved into the send window, or at <see cref="SendTimes.Requested"/> when <paramref name="sendAt"/> is given.</summary>

@@ -26,6 +26,8 @@ public sealed class RequestBodyLimitTests : IAsyncLifetime
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("4194304", (string?)problem["detail"]);
+        Assert.Equal("Content Too Large", (string?)problem["title"]);
+        Assert.False(problem.ContainsKey("errors"));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public static class ApiKeysApi
 
         group.MapPost("/", CreateAsync).WithSummary("Create an API key; the secret is returned once.");
         group.MapGet("/", ListAsync).WithSummary("List API keys (without secrets), revoked ones included.");
+        group.MapGet("/{id}", GetAsync).ProducesProblems(404).WithSummary("Get an API key (without its secret), revoked or not.");
         group.MapDelete("/{id}", RevokeAsync).ProducesProblems(404).WithSummary("Revoke an API key.");
         return app;
     }
@@ -36,6 +37,9 @@ public static class ApiKeysApi
 
     public static async Task<Ok<ApiKeyList>> ListAsync(IApiKeyStore keys, CancellationToken ct) =>
         TypedResults.Ok(new ApiKeyList((await keys.ListAsync(ct)).Select(ApiKeyResponse.From).ToList()));
+
+    public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(string id, IApiKeyStore keys, CancellationToken ct) =>
+        await keys.GetAsync(id, ct) is { } key ? TypedResults.Ok(ApiKeyResponse.From(key)) : Problems.NotFound($"API key '{id}' does not exist.");
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string id, IApiKeyStore keys, TimeProvider time, CancellationToken ct)

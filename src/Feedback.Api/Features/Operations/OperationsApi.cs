@@ -1,3 +1,4 @@
+using Feedback.Api.Hosting.Storage;
 using Feedback.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Feedback.Api.Hosting.OpenApi;
@@ -27,11 +28,18 @@ public static class OperationsApi
     private static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("ok"));
 
     private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(
-        IStorageLifecycle storage, ILoggerFactory loggers, CancellationToken ct)
+        IStorageLifecycle storage, StorageHealth health, HttpResponse response, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
             await storage.PingAsync(ct);
+            // Reads may still work on a full or read-only disk; the last refused write tells.
+            if (health.Current is { } fault)
+            {
+                response.Headers.RetryAfter = StorageHealth.RetryAfterHeader;
+                return TypedResults.Problem(title: "Not ready", statusCode: StatusCodes.Status503ServiceUnavailable,
+                    detail: $"The store refused a request at {fault.At:O} ({StorageHealth.Name(fault.Kind)}): {fault.Reason}");
+            }
             return TypedResults.Ok(new HealthStatus("ready"));
         }
         catch (Exception e) when (e is not OperationCanceledException)

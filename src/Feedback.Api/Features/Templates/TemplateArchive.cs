@@ -15,7 +15,7 @@ public static class TemplateArchive
         {
             ArchiveTemplateResult.Archived => TypedResults.NoContent(),
             ArchiveTemplateResult.NotFound => Problems.NotFound($"Template '{id}' does not exist."),
-            ArchiveTemplateResult.PreconditionFailed(var etag) => Problems.PreconditionFailed($"The template has changed: its ETag is now {etag}."),
+            ArchiveTemplateResult.PreconditionFailed(var etag) => Problems.PreconditionFailed(IfMatch.RefusalDetail(http.Request, etag)),
             ArchiveTemplateResult.ChangedConcurrently => Problems.PreconditionFailed("The template was changed by another request; get it again and retry."),
             _ => throw new UnreachableException(),
         };

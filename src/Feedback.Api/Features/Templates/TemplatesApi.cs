@@ -81,7 +81,7 @@ public static class TemplatesApi
             case ReplaceTemplateResult.NotFound:
                 return Problems.NotFound($"Template '{id}' does not exist.");
             case ReplaceTemplateResult.PreconditionFailed(var etag):
-                return Problems.PreconditionFailed($"The template has changed: its ETag is now {etag}.");
+                return Problems.PreconditionFailed(IfMatch.RefusalDetail(http.Request, etag));
             case ReplaceTemplateResult.TemplateArchived:
                 return Problems.Conflict("An archived template cannot be changed.");
             case ReplaceTemplateResult.Invalid(var errors):

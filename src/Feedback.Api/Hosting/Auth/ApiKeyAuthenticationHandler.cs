@@ -41,10 +41,18 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    /// <summary>401 Problem Details whose detail says what was wrong: no key, a header that is not a bearer key, or an unknown key.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Task.CompletedTask;
+        // Only this handler's own failure messages are shown; anything else stays out of the answer.
+        var detail = result.Failure is AuthenticationFailureException failure ? failure.Message : "No API key: send the header Authorization: Bearer <key>.";
+        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = detail },
+        });
     }
 }

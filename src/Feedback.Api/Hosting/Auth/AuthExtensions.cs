@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Feedback.Api.Hosting.Auth;
 
@@ -14,6 +15,7 @@ public static class AuthExtensions
             .AddPolicy(Scopes.Admin, p => p.RequireClaim(Scopes.ClaimType, Scopes.Admin))
             .AddPolicy(Scopes.Ingest, p => p.RequireClaim(Scopes.ClaimType, Scopes.Admin, Scopes.Ingest))
             .AddPolicy(Scopes.Read, p => p.RequireClaim(Scopes.ClaimType, Scopes.Admin, Scopes.Read));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenHandler>();
         services.AddHostedService<AdminKeyBootstrap>();
         return services;
     }

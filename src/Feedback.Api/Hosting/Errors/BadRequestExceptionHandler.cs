@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Hosting.Errors;
 
@@ -20,7 +21,7 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         }
         context.Response.StatusCode = bad.StatusCode;
         var problem = bad.InnerException is JsonException json ? JsonProblem(json)
-            : ParameterProblem(bad) ?? new HttpValidationProblemDetails { Status = bad.StatusCode, Detail = PublicMessage(bad) };
+            : ParameterProblem(bad) ?? StatusProblem(bad);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -63,6 +64,14 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             Status = StatusCodes.Status400BadRequest,
         };
     }
+
+    // Only a 400 is a validation problem; a 413 or 415 gets its status's own title (RFC 9110's name) and no "errors".
+    private static ProblemDetails StatusProblem(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status400BadRequest => new HttpValidationProblemDetails { Status = bad.StatusCode, Detail = PublicMessage(bad) },
+        StatusCodes.Status413PayloadTooLarge => new ProblemDetails { Status = bad.StatusCode, Title = "Content Too Large", Detail = PublicMessage(bad) },
+        _ => new ProblemDetails { Status = bad.StatusCode, Detail = PublicMessage(bad) },
+    };
 
     private static string PublicMessage(BadHttpRequestException bad) => bad.StatusCode switch
     {

@@ -19,6 +19,7 @@ public static class ErrorExtensions
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         // Binding failures throw so BadRequestExceptionHandler can name the offending field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;

@@ -20,7 +20,8 @@ public static class WebhookExtensions
             .ValidateOnStart();
         services.AddHttpClient<WebhookDeliverer>(WebhookDeliverer.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks));
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks))
+            .RemoveAllLoggers();
         return services;
     }
 }

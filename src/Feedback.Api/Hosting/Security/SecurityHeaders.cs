@@ -22,13 +22,15 @@ public static class SecurityHeaders
 
     /// <summary>
     /// ASP.NET Core's request logs print the full URL, and the customer pages carry their token in it: the hosting
-    /// category logs warnings only, and so does routing (its debug lines quote the path; its per-request information
-    /// lines are noise at the default Warning level, and a category filter here would otherwise turn them on).
+    /// category is off (it also opens the request's log scope, whose RequestPath quotes the token; RequestLogScope
+    /// opens a redacted one instead), and routing logs warnings only (its debug lines quote the path; its per-request
+    /// information lines are noise at the default Warning level, and a category filter here would otherwise turn them on).
     /// </summary>
     public static WebApplicationBuilder AddTokenSafeLogging(this WebApplicationBuilder builder)
     {
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Services.AddTransient<IStartupFilter, RequestLogScope.StartupFilter>();
         return builder;
     }
 }

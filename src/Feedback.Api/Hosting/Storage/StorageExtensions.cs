@@ -22,6 +22,7 @@ public static class StorageExtensions
                 services.AddSqliteStorage();
                 break;
         }
+        services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageStartup>();
         return services;
     }
