@@ -11,11 +11,21 @@ public static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/api-keys").WithTags("API keys").RequireAuthorization(Scopes.Admin).WithFeedbackErrors();
+        var group = app.MapGroup("/v1/api-keys")
+            .WithFeedbackErrors()
+            .RequireAuthorization(Scopes.Admin)
+            .WithTags("API keys");
 
-        group.MapPost("/", CreateAsync).WithSummary("Create an API key; the secret is returned once.");
-        group.MapGet("/", ListAsync).WithSummary("List API keys (without secrets), revoked ones included.");
-        group.MapDelete("/{id}", RevokeAsync).ProducesProblems(404).WithSummary("Revoke an API key.");
+        group.MapPost("/", CreateAsync)
+            .WithSummary("Create an API key; the secret is returned once.");
+
+        group.MapGet("/", ListAsync)
+            .WithSummary("List API keys (without secrets), revoked ones included.");
+
+        group.MapDelete("/{id}", RevokeAsync)
+            .WithSummary("Revoke an API key.")
+            .ProducesProblems(404);
+
         return app;
     }
 

@@ -7,11 +7,22 @@ public static class OperationsApi
 {
     public static WebApplication MapOperationsApi(this WebApplication app)
     {
-        app.MapGet("/healthz", Live).WithTags("Operations").WithSummary("Liveness: the process answers.");
-        app.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithSummary("Readiness: the store answers.");
-        app.MapOpenApi().ExcludeFromDescription();
+        app.MapGet("/healthz", Live)
+            .WithSummary("Liveness: the process answers.")
+            .WithTags("Operations");
+
+        app.MapGet("/readyz", ReadyAsync)
+            .WithSummary("Readiness: the store answers.")
+            .WithTags("Operations");
+
+        app.MapOpenApi()
+            .ExcludeFromDescription();
+
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+
+        app.MapGet("/", () => TypedResults.Redirect("/swagger"))
+            .ExcludeFromDescription();
+
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Feedback API v1");

@@ -19,9 +19,12 @@ public static class SendGridWebhookApi
 
     public static IEndpointRouteBuilder MapSendGridWebhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/sendgrid", ReceiveAsync).WithTags("Webhooks")
+        app.MapPost("/webhooks/sendgrid", ReceiveAsync)
             .WithSummary("SendGrid Event Webhook (signature verified when Feedback:SendGrid:WebhookPublicKey is set).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Webhooks");
+
         return app;
     }
 
