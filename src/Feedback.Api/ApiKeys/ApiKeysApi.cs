@@ -17,12 +17,15 @@ public static class ApiKeysApi
             .WithTags("API keys");
 
         group.MapPost("/", CreateAsync)
+            .WithName("createApiKey")
             .WithSummary("Create an API key; the secret is returned once.");
 
         group.MapGet("/", ListAsync)
+            .WithName("listApiKeys")
             .WithSummary("List API keys (without secrets), revoked ones included.");
 
         group.MapDelete("/{id}", RevokeAsync)
+            .WithName("revokeApiKey")
             .WithSummary("Revoke an API key.")
             .ProducesProblems(404);
 

@@ -17,6 +17,7 @@ public static class BackupApi
             .WithTags("Admin");
 
         group.MapPost("/backup", BackupAsync)
+            .WithName("backupStore")
             .WithSummary("Write an online, consistent backup of the SQLite store to Feedback:Storage:Sqlite:BackupDirectory (501 on MongoDB: use mongodump).")
             .ProducesProblems(501)
             .RequireAuthorization(Scopes.Admin);

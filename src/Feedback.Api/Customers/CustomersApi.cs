@@ -21,6 +21,7 @@ public static class CustomersApi
             .WithTags("Customers");
 
         group.MapDelete("/{customerId}", EraseAsync)
+            .WithName("eraseCustomer")
             .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere, webhook payloads included; scores stay. Idempotent: a repeat answers zeros.")
             .RequireAuthorization(Scopes.Admin);
 

@@ -19,6 +19,7 @@ public static class DevMailboxApi
     public static IEndpointRouteBuilder MapDevMailboxApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/dev/mailbox", List)
+            .WithName("listDevMailboxMessages")
             .WithSummary("E-mails kept by the dev mailbox (no SendGrid key set), newest first.")
             .WithFeedbackErrors()
             .RequireAuthorization(Scopes.Admin)

@@ -19,9 +19,11 @@ public static class EventsApi
             .WithTags("Events");
 
         group.MapPost("/", IngestAsync)
+            .WithName("ingestEvent")
             .WithSummary("Report an event; matching templates schedule surveys. 202 means durably stored.");
 
         group.MapPost("/batch", IngestBatchAsync)
+            .WithName("ingestEventBatch")
             .WithSummary("Report up to 1000 events in one request.");
 
         return app;

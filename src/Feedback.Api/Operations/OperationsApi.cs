@@ -8,10 +8,12 @@ public static class OperationsApi
     public static WebApplication MapOperationsApi(this WebApplication app)
     {
         app.MapGet("/healthz", Live)
+            .WithName("getLiveness")
             .WithSummary("Liveness: the process answers.")
             .WithTags("Operations");
 
         app.MapGet("/readyz", ReadyAsync)
+            .WithName("getReadiness")
             .WithSummary("Readiness: the store answers.")
             .WithTags("Operations");
 

@@ -18,19 +18,23 @@ public static class ResponsesApi
             .WithTags("Responses");
 
         group.MapGet("/responses", ListAsync)
+            .WithName("listResponses")
             .WithSummary("List answers by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/responses.csv", ExportCsv)
+            .WithName("exportResponsesCsv")
             .WithSummary("Every answer matching the filters as CSV (UTF-8 with BOM), streamed.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/responses/{id}", GetAsync)
+            .WithName("getResponse")
             .WithSummary("Get one answer.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
         group.MapPost("/responses", RecordAsync)
+            .WithName("recordResponse")
             .WithSummary("Record an answer collected elsewhere; idempotent by id (201 first, 200 with the stored answer on a repeat).")
             .RequireAuthorization(Scopes.Ingest);
 

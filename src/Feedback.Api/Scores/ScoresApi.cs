@@ -21,11 +21,13 @@ public static class ScoresApi
 
         // One route for the three kinds: the handling is the same, only the maths differ.
         group.MapGet("/{kind:regex(^(nps|csat|ces)$)}", GetAsync)
+            .WithName("getScore")
             .WithSummary("NPS (% 9–10 − % 0–6), CSAT (% 4–5, Wilson interval) or CES (mean of 1–7, Student-t interval) of the answers in [from, to), with series, groups and the previous period.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
         group.MapPost("/rollups/rebuild", RebuildAsync)
+            .WithName("rebuildScoreRollups")
             .WithSummary("Recompute every score rollup from the stored answers and sent surveys.")
             .RequireAuthorization(Scopes.Admin);
 

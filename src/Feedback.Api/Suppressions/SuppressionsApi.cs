@@ -24,19 +24,23 @@ public static class SuppressionsApi
             .WithTags("Suppressions");
 
         group.MapGet("/", ListAsync)
+            .WithName("listSuppressions")
             .WithSummary("List suppressed addresses, ordered by address, paged by cursor.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/{email}", GetAsync)
+            .WithName("getSuppression")
             .WithSummary("Whether an address is suppressed, and why.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
         group.MapPost("/", AddAsync)
+            .WithName("addSuppression")
             .WithSummary("Suppress an address: no survey is sent to it any more.")
             .RequireAuthorization(Scopes.Ingest);
 
         group.MapDelete("/{email}", RemoveAsync)
+            .WithName("removeSuppression")
             .WithSummary("Lift a suppression (admin: it overrides a bounce or a customer's wish).")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Admin);

@@ -17,25 +17,30 @@ public static class SurveysApi
             .WithTags("Surveys");
 
         group.MapPost("/", SendAsync)
+            .WithName("sendSurvey")
             .WithSummary("Schedule a survey for a customer directly.")
             .ProducesProblems(409)
             .RequireAuthorization(Scopes.Ingest);
 
         group.MapGet("/{id}", GetAsync)
+            .WithName("getSurvey")
             .WithSummary("Get a survey and its delivery state.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/", SurveyListing.ListAsync)
+            .WithName("listSurveys")
             .WithSummary("List surveys by status, template, subject or customer, paged by cursor.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapDelete("/{id}", CancelAsync)
+            .WithName("cancelSurvey")
             .WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).")
             .ProducesProblems(404, 409)
             .RequireAuthorization(Scopes.Ingest);
 
         group.MapDelete("/", SurveyListing.CancelBySubjectAsync)
+            .WithName("cancelSubjectSurveys")
             .WithSummary("Cancel every scheduled survey of a subject (?subjectId=).")
             .RequireAuthorization(Scopes.Ingest);
 

@@ -17,34 +17,41 @@ public static class TemplatesApi
             .WithTags("Templates");
 
         group.MapPost("/", CreateAsync)
+            .WithName("createTemplate")
             .WithSummary("Create a template (version 1).")
             .RequireAuthorization(Scopes.Admin);
 
         group.MapGet("/", ListAsync)
+            .WithName("listTemplates")
             .WithSummary("List templates, oldest first, paged by cursor.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/{id}", GetAsync)
+            .WithName("getTemplate")
             .WithSummary("Get the current version of a template; the ETag header carries its version.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
         group.MapPut("/{id}", ReplaceAsync)
+            .WithName("replaceTemplate")
             .WithSummary("Replace a template, creating a new version; If-Match with the ETag guards against lost updates (412).")
             .ProducesProblems(404, 409, 412)
             .RequireAuthorization(Scopes.Admin);
 
         group.MapDelete("/{id}", TemplateArchive.ArchiveAsync)
+            .WithName("archiveTemplate")
             .WithSummary("Archive a template: it stops scheduling surveys and its pending surveys are cancelled.")
             .ProducesProblems(404, 412)
             .RequireAuthorization(Scopes.Admin);
 
         group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync)
+            .WithName("listTemplateVersions")
             .WithSummary("Every version of a template, oldest first.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/{id}/versions/{version:int}", TemplateArchive.GetVersionAsync)
+            .WithName("getTemplateVersion")
             .WithSummary("One version of a template.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);

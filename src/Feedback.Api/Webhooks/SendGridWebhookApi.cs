@@ -20,6 +20,7 @@ public static class SendGridWebhookApi
     public static IEndpointRouteBuilder MapSendGridWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/webhooks/sendgrid", ReceiveAsync)
+            .WithName("receiveSendGridEvents")
             .WithSummary("SendGrid Event Webhook (signature verified when Feedback:SendGrid:WebhookPublicKey is set).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

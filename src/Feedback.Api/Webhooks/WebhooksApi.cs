@@ -19,20 +19,25 @@ public static class WebhooksApi
             .WithTags("Webhooks");
 
         group.MapPost("/", CreateAsync)
+            .WithName("createWebhook")
             .WithSummary("Subscribe a URL to events; the answer carries the signing secret, shown this once.");
 
         group.MapGet("/", ListAsync)
+            .WithName("listWebhooks")
             .WithSummary("List subscriptions (without secrets), oldest first, paged by cursor.");
 
         group.MapGet("/{id}", GetAsync)
+            .WithName("getWebhook")
             .WithSummary("Get one subscription (without its secret).")
             .ProducesProblems(404);
 
         group.MapDelete("/{id}", DeleteAsync)
+            .WithName("deleteWebhook")
             .WithSummary("Delete a subscription; its pending deliveries are dropped.")
             .ProducesProblems(404);
 
         group.MapGet("/{id}/deliveries", ListDeliveriesAsync)
+            .WithName("listWebhookDeliveries")
             .WithSummary("The subscription's delivery log, oldest first, paged by cursor.")
             .ProducesProblems(404);
 
