@@ -10,11 +10,14 @@ public static class OperationsApi
         app.MapGet("/healthz", Live)
             .WithName("getLiveness")
             .WithSummary("Liveness: the process answers.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithTags("Operations");
 
         app.MapGet("/readyz", ReadyAsync)
             .WithName("getReadiness")
             .WithSummary("Readiness: the store answers.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("Operations");
 
         app.MapOpenApi()

@@ -24,6 +24,7 @@ public static class SendGridWebhookApi
             .WithSummary("SendGrid Event Webhook (signature verified when Feedback:SendGrid:WebhookPublicKey is set).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithTags("Webhooks");
 
         return app;

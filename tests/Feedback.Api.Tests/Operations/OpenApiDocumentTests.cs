@@ -60,12 +60,28 @@ public sealed class OpenApiDocumentTests(SharedFeedbackApi api) : IClassFixture<
                 var security = operation!["security"]?.AsArray();
                 Assert.True(security is { Count: > 0 } && security.Any(s => s!.AsObject().ContainsKey("apiKey")), $"{name} has no apiKey security requirement");
                 var responses = operation["responses"]!.AsObject();
-                Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403"), $"{name} does not document 401 and 403");
+                Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403") && responses.ContainsKey("429"), $"{name} does not document 401, 403 and 429");
+                Assert.True(operation["requestBody"] is null || responses.ContainsKey("415"), $"{name} reads a body but does not document 415");
                 foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
                 {
                     var content = response!["content"]?.AsObject().Select(c => c.Key) ?? [];
                     Assert.True(content.SequenceEqual(["application/problem+json"]), $"{name} documents {status} as {string.Join(", ", content)}, not application/problem+json");
                 }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OperationsOutsideV1SayTheyNeedNoKey()
+    {
+        var paths = (await ServedDocumentAsync())["paths"]!.AsObject().Where(p => !p.Key.StartsWith("/v1/")).ToList();
+        Assert.NotEmpty(paths);
+
+        foreach (var (path, operations) in paths)
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                Assert.True(operation!["security"] is JsonArray { Count: 0 }, $"{method.ToUpperInvariant()} {path} does not say security: []");
             }
         }
     }
