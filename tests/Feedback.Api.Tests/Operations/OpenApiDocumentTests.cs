@@ -104,10 +104,7 @@ public sealed class OpenApiDocumentTests(SharedFeedbackApi api) : IClassFixture<
     private async Task<JsonObject> ServedDocumentAsync()
     {
         using var anonymous = api.Factory.CreateClient();
-        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!.AsObject();
-        // The servers entry holds the host of the request, which differs between runs and machines.
-        document.Remove("servers");
-        return document;
+        return JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!.AsObject();
     }
 
     private static string RepositoryRoot()
