@@ -17,16 +17,21 @@ public static class AnswerPagesApi
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
         // Pages for people, not part of the REST API document.
-        var pages = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(CustomerPageLimit.Name);
+        var pages = app.MapGroup("")
+            .AllowAnonymous()
+            .ExcludeFromDescription()
+            .RequireRateLimiting(CustomerPageLimit.Name);
 
         // No antiforgery token: forgery rides on credentials the browser adds by itself (cookies), and these pages have
         // none. The credential is the unguessable token in the URL the form posts to, so whoever can forge the post
         // already holds the token and could answer directly. RFC 8058 one-click posts come from mail providers, which
         // could not send an antiforgery token anyway.
         pages.MapGet("/s/{token}", ShowAsync);
-        pages.MapPost("/s/{token}", AnswerAsync).DisableAntiforgery();
+        pages.MapPost("/s/{token}", AnswerAsync)
+            .DisableAntiforgery();
         pages.MapGet("/u/{token}", UnsubscribePages.ConfirmAsync);
-        pages.MapPost("/u/{token}", UnsubscribePages.UnsubscribeAsync).DisableAntiforgery();
+        pages.MapPost("/u/{token}", UnsubscribePages.UnsubscribeAsync)
+            .DisableAntiforgery();
         return app;
     }
 

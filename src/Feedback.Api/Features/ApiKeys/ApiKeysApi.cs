@@ -11,12 +11,29 @@ public static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/api-keys").WithTags("API keys").RequireAuthorization(Scopes.Admin).WithFeedbackErrors();
+        var group = app.MapGroup("/v1/api-keys")
+            .WithFeedbackErrors()
+            .RequireAuthorization(Scopes.Admin)
+            .WithTags("API keys");
 
-        group.MapPost("/", CreateAsync).WithSummary("Create an API key; the secret is returned once.");
-        group.MapGet("/", ListAsync).WithSummary("List API keys (without secrets), revoked ones included.");
-        group.MapGet("/{id}", GetAsync).ProducesProblems(404).WithSummary("Get an API key (without its secret), revoked or not.");
-        group.MapDelete("/{id}", RevokeAsync).ProducesProblems(404).WithSummary("Revoke an API key.");
+        group.MapPost("/", CreateAsync)
+            .WithName("createApiKey")
+            .WithSummary("Create an API key; the secret is returned once.");
+
+        group.MapGet("/", ListAsync)
+            .WithName("listApiKeys")
+            .WithSummary("List API keys (without secrets), revoked ones included.");
+
+        group.MapGet("/{id}", GetAsync)
+            .WithName("getApiKey")
+            .WithSummary("Get an API key (without its secret), revoked or not.")
+            .ProducesProblems(404);
+
+        group.MapDelete("/{id}", RevokeAsync)
+            .WithName("revokeApiKey")
+            .WithSummary("Revoke an API key.")
+            .ProducesProblems(404);
+
         return app;
     }
 

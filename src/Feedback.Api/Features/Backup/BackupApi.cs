@@ -12,10 +12,16 @@ public static class BackupApi
 {
     public static IEndpointRouteBuilder MapBackupApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/admin").WithTags("Admin").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/admin")
+            .WithFeedbackErrors()
+            .WithTags("Admin");
 
-        group.MapPost("/backup", BackupAsync).RequireAuthorization(Scopes.Admin).ProducesProblems(StatusCodes.Status501NotImplemented)
-            .WithSummary("Write an online, consistent backup of the SQLite store to Feedback:Storage:Sqlite:BackupDirectory (501 on MongoDB: use mongodump).");
+        group.MapPost("/backup", BackupAsync)
+            .WithName("backupStore")
+            .WithSummary("Write an online, consistent backup of the SQLite store to Feedback:Storage:Sqlite:BackupDirectory (501 on MongoDB: use mongodump).")
+            .ProducesProblems(501)
+            .RequireAuthorization(Scopes.Admin);
+
         return app;
     }
 

@@ -16,10 +16,15 @@ public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/customers").WithTags("Customers").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/customers")
+            .WithFeedbackErrors()
+            .WithTags("Customers");
 
-        group.MapDelete("/{customerId}", EraseAsync).RequireAuthorization(Scopes.Admin)
-            .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere, webhook payloads included; scores stay. Idempotent: a repeat answers zeros.");
+        group.MapDelete("/{customerId}", EraseAsync)
+            .WithName("eraseCustomer")
+            .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere, webhook payloads included; scores stay. Idempotent: a repeat answers zeros.")
+            .RequireAuthorization(Scopes.Admin);
+
         return app;
     }
 

@@ -16,7 +16,10 @@ public static class DashboardApi
 
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/dashboard").ExcludeFromDescription().AllowAnonymous();
+        var group = app.MapGroup("/dashboard")
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
         group.MapGet("/", Page);
         group.MapGet("/{file}", Asset);
         return app;

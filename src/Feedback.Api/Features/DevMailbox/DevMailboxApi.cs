@@ -17,9 +17,16 @@ public static class DevMailboxApi
 {
     public static IEndpointRouteBuilder MapDevMailboxApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/dev/mailbox", List).WithTags("Dev mailbox").RequireAuthorization(Scopes.Admin).WithFeedbackErrors()
-            .WithSummary("E-mails kept by the dev mailbox (no SendGrid key set), newest first.");
-        app.MapGet("/dev/mailbox", Page).ExcludeFromDescription();
+        app.MapGet("/v1/dev/mailbox", List)
+            .WithName("listDevMailboxMessages")
+            .WithSummary("E-mails kept by the dev mailbox (no SendGrid key set), newest first.")
+            .WithFeedbackErrors()
+            .RequireAuthorization(Scopes.Admin)
+            .WithTags("Dev mailbox");
+
+        app.MapGet("/dev/mailbox", Page)
+            .ExcludeFromDescription();
+
         return app;
     }
 

@@ -13,10 +13,19 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/events").WithTags("Events").RequireAuthorization(Scopes.Ingest).WithFeedbackErrors();
+        var group = app.MapGroup("/v1/events")
+            .WithFeedbackErrors()
+            .RequireAuthorization(Scopes.Ingest)
+            .WithTags("Events");
 
-        group.MapPost("/", IngestAsync).WithSummary("Report an event; matching templates schedule surveys. 202 means durably stored.");
-        group.MapPost("/batch", IngestBatchAsync).WithSummary("Report up to 1000 events in one request.");
+        group.MapPost("/", IngestAsync)
+            .WithName("ingestEvent")
+            .WithSummary("Report an event; matching templates schedule surveys. 202 means durably stored.");
+
+        group.MapPost("/batch", IngestBatchAsync)
+            .WithName("ingestEventBatch")
+            .WithSummary("Report up to 1000 events in one request.");
+
         return app;
     }
 

@@ -11,11 +11,27 @@ public static class OperationsApi
 {
     public static WebApplication MapOperationsApi(this WebApplication app)
     {
-        app.MapGet("/healthz", Live).WithTags("Operations").WithSummary("Liveness: the process answers.");
-        app.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithSummary("Readiness: the store answers.");
-        app.MapOpenApi().ExcludeFromDescription();
+        app.MapGet("/healthz", Live)
+            .WithName("getLiveness")
+            .WithSummary("Liveness: the process answers.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithTags("Operations");
+
+        app.MapGet("/readyz", ReadyAsync)
+            .WithName("getReadiness")
+            .WithSummary("Readiness: the store answers.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithTags("Operations");
+
+        app.MapOpenApi()
+            .ExcludeFromDescription();
+
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+
+        app.MapGet("/", () => TypedResults.Redirect("/swagger"))
+            .ExcludeFromDescription();
+
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Feedback API v1");

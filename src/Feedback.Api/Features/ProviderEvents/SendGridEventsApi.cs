@@ -17,9 +17,14 @@ public static class SendGridEventsApi
 {
     public static IEndpointRouteBuilder MapSendGridEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/sendgrid", ReceiveAsync).WithTags("Webhooks")
+        app.MapPost("/webhooks/sendgrid", ReceiveAsync)
+            .WithName("receiveSendGridEvents")
             .WithSummary("SendGrid Event Webhook (signature verified when Feedback:SendGrid:WebhookPublicKey is set).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithTags("Webhooks");
+
         return app;
     }
 

@@ -13,12 +13,31 @@ public static class ResponsesApi
     public static IEndpointRouteBuilder MapResponsesApi(this IEndpointRouteBuilder app)
     {
         // "/v1/responses.csv" is not below "/v1/responses", so the group is "/v1".
-        var group = app.MapGroup("/v1").WithTags("Responses").WithFeedbackErrors();
+        var group = app.MapGroup("/v1")
+            .WithFeedbackErrors()
+            .WithTags("Responses");
 
-        group.MapGet("/responses", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List answers by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.");
-        group.MapGet("/responses.csv", ExportCsv).RequireAuthorization(Scopes.Read).WithSummary("Every answer matching the filters as CSV (UTF-8 with BOM), streamed.");
-        group.MapGet("/responses/{id}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblems(StatusCodes.Status404NotFound).WithSummary("Get one answer.");
-        group.MapPost("/responses", RecordAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Record an answer collected elsewhere; idempotent by id (201 first, 200 with the stored answer on a repeat).");
+        group.MapGet("/responses", ListAsync)
+            .WithName("listResponses")
+            .WithSummary("List answers by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.")
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/responses.csv", ExportCsv)
+            .WithName("exportResponsesCsv")
+            .WithSummary("Every answer matching the filters as CSV (UTF-8 with BOM), streamed.")
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/responses/{id}", GetAsync)
+            .WithName("getResponse")
+            .WithSummary("Get one answer.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapPost("/responses", RecordAsync)
+            .WithName("recordResponse")
+            .WithSummary("Record an answer collected elsewhere; idempotent by id (201 first, 200 with the stored answer on a repeat).")
+            .RequireAuthorization(Scopes.Ingest);
+
         return app;
     }
 

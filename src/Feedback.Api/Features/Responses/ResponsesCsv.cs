@@ -89,11 +89,12 @@ public sealed class ResponsesCsv(IResponseStore responses, ResponseQuery query) 
         properties.Count == 0 ? "" : JsonSerializer.Serialize(new SortedDictionary<string, string>(properties.ToDictionary(), StringComparer.Ordinal), PropertiesJson);
 
     // On the list, whose 200 is the JSON page, CSV is an alternative the summary names; only the .csv route documents it as its 200.
+    // Documented as a stream (string, format binary): a generated client hands over the file instead of parsing it as JSON.
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
         if (!builder.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status200OK))
         {
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [ContentType]));
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), [ContentType]));
         }
     }
 }

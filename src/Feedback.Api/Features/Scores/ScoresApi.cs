@@ -16,11 +16,22 @@ public static class ScoresApi
 {
     public static IEndpointRouteBuilder MapScoresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/scores").WithTags("Scores").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/scores")
+            .WithFeedbackErrors()
+            .WithTags("Scores");
 
         // One route for the three kinds: the handling is the same, only the maths differ.
-        group.MapGet("/{kind:regex(^(nps|csat|ces)$)}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblems(StatusCodes.Status404NotFound).WithSummary("NPS (% 9–10 − % 0–6), CSAT (% 4–5, Wilson interval) or CES (mean of 1–7, Student-t interval) of the answers in [from, to), with series, groups and the previous period.");
-        group.MapPost("/rollups/rebuild", RebuildAsync).RequireAuthorization(Scopes.Admin).WithSummary("Recompute every score rollup from the stored answers and sent surveys.");
+        group.MapGet("/{kind:regex(^(nps|csat|ces)$)}", GetAsync)
+            .WithName("getScore")
+            .WithSummary("NPS (% 9–10 − % 0–6), CSAT (% 4–5, Wilson interval) or CES (mean of 1–7, Student-t interval) of the answers in [from, to), with series, groups and the previous period.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapPost("/rollups/rebuild", RebuildAsync)
+            .WithName("rebuildScoreRollups")
+            .WithSummary("Recompute every score rollup from the stored answers and sent surveys.")
+            .RequireAuthorization(Scopes.Admin);
+
         return app;
     }
 

@@ -15,13 +15,34 @@ public static class SubscriptionsApi
 {
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/webhooks").WithTags("Webhooks").WithFeedbackErrors().RequireAuthorization(Scopes.Admin);
+        var group = app.MapGroup("/v1/webhooks")
+            .WithFeedbackErrors()
+            .RequireAuthorization(Scopes.Admin)
+            .WithTags("Webhooks");
 
-        group.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to events; the answer carries the signing secret, shown this once.");
-        group.MapGet("/", ListAsync).WithSummary("List subscriptions (without secrets), oldest first, paged by cursor.");
-        group.MapGet("/{id}", GetAsync).ProducesProblems(404).WithSummary("Get one subscription (without its secret).");
-        group.MapDelete("/{id}", DeleteAsync).ProducesProblems(404).WithSummary("Delete a subscription; its pending deliveries are dropped.");
-        group.MapGet("/{id}/deliveries", ListDeliveriesAsync).ProducesProblems(404).WithSummary("The subscription's delivery log, oldest first, paged by cursor.");
+        group.MapPost("/", CreateAsync)
+            .WithName("createWebhook")
+            .WithSummary("Subscribe a URL to events; the answer carries the signing secret, shown this once.");
+
+        group.MapGet("/", ListAsync)
+            .WithName("listWebhooks")
+            .WithSummary("List subscriptions (without secrets), oldest first, paged by cursor.");
+
+        group.MapGet("/{id}", GetAsync)
+            .WithName("getWebhook")
+            .WithSummary("Get one subscription (without its secret).")
+            .ProducesProblems(404);
+
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("deleteWebhook")
+            .WithSummary("Delete a subscription; its pending deliveries are dropped.")
+            .ProducesProblems(404);
+
+        group.MapGet("/{id}/deliveries", ListDeliveriesAsync)
+            .WithName("listWebhookDeliveries")
+            .WithSummary("The subscription's delivery log, oldest first, paged by cursor.")
+            .ProducesProblems(404);
+
         return app;
     }
 

@@ -19,12 +19,32 @@ public static class SuppressionsApi
 {
     public static IEndpointRouteBuilder MapSuppressionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/suppressions").WithTags("Suppressions").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/suppressions")
+            .WithFeedbackErrors()
+            .WithTags("Suppressions");
 
-        group.MapGet("/", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List suppressed addresses, ordered by address, paged by cursor.");
-        group.MapGet("/{email}", GetAsync).ProducesProblems(404).RequireAuthorization(Scopes.Read).WithSummary("Whether an address is suppressed, and why.");
-        group.MapPost("/", AddAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Suppress an address: no survey is sent to it any more.");
-        group.MapDelete("/{email}", RemoveAsync).ProducesProblems(404).RequireAuthorization(Scopes.Admin).WithSummary("Lift a suppression (admin: it overrides a bounce or a customer's wish).");
+        group.MapGet("/", ListAsync)
+            .WithName("listSuppressions")
+            .WithSummary("List suppressed addresses, ordered by address, paged by cursor.")
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/{email}", GetAsync)
+            .WithName("getSuppression")
+            .WithSummary("Whether an address is suppressed, and why.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapPost("/", AddAsync)
+            .WithName("addSuppression")
+            .WithSummary("Suppress an address: no survey is sent to it any more.")
+            .RequireAuthorization(Scopes.Ingest);
+
+        group.MapDelete("/{email}", RemoveAsync)
+            .WithName("removeSuppression")
+            .WithSummary("Lift a suppression (admin: it overrides a bounce or a customer's wish).")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Admin);
+
         return app;
     }
 

@@ -12,13 +12,38 @@ public static class SurveysApi
 {
     public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/surveys").WithTags("Surveys").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/surveys")
+            .WithFeedbackErrors()
+            .WithTags("Surveys");
 
-        group.MapPost("/", SendAsync).ProducesProblems(409).RequireAuthorization(Scopes.Ingest).WithSummary("Schedule a survey for a customer directly.");
-        group.MapGet("/{id}", GetAsync).ProducesProblems(404).RequireAuthorization(Scopes.Read).WithSummary("Get a survey and its delivery state.");
-        group.MapGet("/", SurveyListing.ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List surveys by status, template, subject or customer, paged by cursor.");
-        group.MapDelete("/{id}", CancelAsync).ProducesProblems(404, 409).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).");
-        group.MapDelete("/", SurveyListing.CancelBySubjectAsync).RequireAuthorization(Scopes.Ingest).WithSummary("Cancel every scheduled survey of a subject (?subjectId=).");
+        group.MapPost("/", SendAsync)
+            .WithName("sendSurvey")
+            .WithSummary("Schedule a survey for a customer directly.")
+            .ProducesProblems(409)
+            .RequireAuthorization(Scopes.Ingest);
+
+        group.MapGet("/{id}", GetAsync)
+            .WithName("getSurvey")
+            .WithSummary("Get a survey and its delivery state.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/", SurveyListing.ListAsync)
+            .WithName("listSurveys")
+            .WithSummary("List surveys by status, template, subject or customer, paged by cursor.")
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapDelete("/{id}", CancelAsync)
+            .WithName("cancelSurvey")
+            .WithSummary("Cancel a scheduled survey (409 once it is being sent or sent).")
+            .ProducesProblems(404, 409)
+            .RequireAuthorization(Scopes.Ingest);
+
+        group.MapDelete("/", SurveyListing.CancelBySubjectAsync)
+            .WithName("cancelSubjectSurveys")
+            .WithSummary("Cancel every scheduled survey of a subject (?subjectId=).")
+            .RequireAuthorization(Scopes.Ingest);
+
         return app;
     }
 

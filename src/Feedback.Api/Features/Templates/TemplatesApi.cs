@@ -12,15 +12,50 @@ public static class TemplatesApi
 {
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/templates").WithTags("Templates").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/templates")
+            .WithFeedbackErrors()
+            .WithTags("Templates");
 
-        group.MapPost("/", CreateAsync).RequireAuthorization(Scopes.Admin).WithSummary("Create a template (version 1).");
-        group.MapGet("/", ListAsync).RequireAuthorization(Scopes.Read).WithSummary("List templates, oldest first, paged by cursor.");
-        group.MapGet("/{id}", GetAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("Get the current version of a template; the ETag header carries its version.");
-        group.MapPut("/{id}", ReplaceAsync).RequireAuthorization(Scopes.Admin).ProducesProblems(404, 409, 412).WithSummary("Replace a template, creating a new version; If-Match with the ETag guards against lost updates (412).");
-        group.MapDelete("/{id}", TemplateArchive.ArchiveAsync).RequireAuthorization(Scopes.Admin).ProducesProblems(404, 412).WithSummary("Archive a template: it stops scheduling surveys and its pending surveys are cancelled.");
-        group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("Every version of a template, oldest first.");
-        group.MapGet("/{id}/versions/{version:int}", TemplateArchive.GetVersionAsync).RequireAuthorization(Scopes.Read).ProducesProblems(404).WithSummary("One version of a template.");
+        group.MapPost("/", CreateAsync)
+            .WithName("createTemplate")
+            .WithSummary("Create a template (version 1).")
+            .RequireAuthorization(Scopes.Admin);
+
+        group.MapGet("/", ListAsync)
+            .WithName("listTemplates")
+            .WithSummary("List templates, oldest first, paged by cursor.")
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/{id}", GetAsync)
+            .WithName("getTemplate")
+            .WithSummary("Get the current version of a template; the ETag header carries its version.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapPut("/{id}", ReplaceAsync)
+            .WithName("replaceTemplate")
+            .WithSummary("Replace a template, creating a new version; If-Match with the ETag guards against lost updates (412).")
+            .ProducesProblems(404, 409, 412)
+            .RequireAuthorization(Scopes.Admin);
+
+        group.MapDelete("/{id}", TemplateArchive.ArchiveAsync)
+            .WithName("archiveTemplate")
+            .WithSummary("Archive a template: it stops scheduling surveys and its pending surveys are cancelled.")
+            .ProducesProblems(404, 412)
+            .RequireAuthorization(Scopes.Admin);
+
+        group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync)
+            .WithName("listTemplateVersions")
+            .WithSummary("Every version of a template, oldest first.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/{id}/versions/{version:int}", TemplateArchive.GetVersionAsync)
+            .WithName("getTemplateVersion")
+            .WithSummary("One version of a template.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
         return app;
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Feedback.Api.Hosting.Errors;
 
@@ -28,10 +31,31 @@ public static class Problems
         return builder;
     }
 
-    /// <summary>The error responses every API route can give (documented once per group).</summary>
-    public static TBuilder WithFeedbackErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+    /// <summary>
+    /// The error responses an API route can give, documented once per group and read from each route's metadata once its
+    /// conventions are complete: 413 and 500 on every route (the body limit is checked on every request); 401, 403 and 429
+    /// on routes that need an API key (no or a wrong key, a key without the scope, too many wrong keys from one address);
+    /// 415 on routes that read a JSON body.
+    /// </summary>
+    public static TBuilder WithFeedbackErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Finally(endpoint =>
+        {
+            var metadata = endpoint.Metadata;
+            List<int> statuses = [StatusCodes.Status413PayloadTooLarge, StatusCodes.Status500InternalServerError];
+            if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+            {
+                statuses.AddRange([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests]);
+            }
+            if (metadata.OfType<IAcceptsMetadata>().Any(a => a.ContentTypes.Contains("application/json")))
+            {
+                statuses.Add(StatusCodes.Status415UnsupportedMediaType);
+            }
+            foreach (var status in statuses)
+            {
+                metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+            }
+        });
+        return builder;
+    }
 }

@@ -16,6 +16,8 @@ public sealed class EnumSchemaTransformer : IOpenApiSchemaTransformer
         var type = context.JsonTypeInfo.Type;
         if (type.IsEnum)
         {
+            // Typed as strings too: without the type a client generator makes a numeric enum and sends numbers.
+            schema.Type = JsonSchemaType.String;
             schema.Enum = Enum.GetNames(type).Select(n => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(n)).ToList();
         }
         else if (context.JsonTypeInfo.ElementType is { IsEnum: true } element && schema.Items is null)

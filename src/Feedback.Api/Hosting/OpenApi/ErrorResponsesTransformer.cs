@@ -7,7 +7,10 @@ using Feedback.Api.Hosting.Telemetry;
 
 namespace Feedback.Api.Hosting.OpenApi;
 
-/// <summary>Marks operations that need an API key with the security requirement and the scope they need.</summary>
+/// <summary>
+/// Marks operations that need an API key with the security requirement and the scope they need, and the others with an
+/// empty requirement (<c>security: []</c>), so a client generator knows they take no key.
+/// </summary>
 public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -16,6 +19,7 @@ public sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
             .Select(a => a.Policy).Where(p => p is not null).Distinct().ToList();
         if (policies.Count == 0)
         {
+            operation.Security = [];
             return Task.CompletedTask;
         }
         operation.Security ??= [];
