@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
+using Feedback.Api.Features.Surveys;
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Templates;
 
 namespace Feedback.Api.Features.Templates;
@@ -109,3 +112,43 @@ public sealed record TemplateResponse(
 }
 
 public sealed record TemplateList(IReadOnlyList<TemplateResponse> Items, string? NextCursor);
+
+[Description("What to render the template's e-mail for. `locale` picks the content as for a customer of that locale (falling back to the default locale); `customer`, `subjectId` and `properties` fill the placeholders and are checked as on an event.")]
+public sealed record PreviewTemplateRequest(
+    string? Locale,
+    CustomerDto? Customer,
+    string? SubjectId,
+    IReadOnlyDictionary<string, JsonElement>? Properties)
+{
+    public ValidationErrors Validate(out IReadOnlyDictionary<string, string> properties)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(Locale))
+        {
+            errors.Add("locale", "is required");
+        }
+        else if (!Locales.IsValid(Locale))
+        {
+            errors.Add("locale", "must be a language tag such as sk, pl-PL or he");
+        }
+        Customer?.Validate("customer", errors);
+        if (SubjectId is not null)
+        {
+            CustomerDto.Required("subjectId", SubjectId, Ids.MaxLength, errors);
+        }
+        properties = PropertyValues.Parse(Properties, "properties", errors);
+        return errors;
+    }
+}
+
+[Description("The e-mail exactly as the renderer that sends would produce it. Its links carry the token `preview`, which answers nothing.")]
+public sealed record TemplatePreviewResponse(
+    [property: Description("The content locale used, after fallback.")] string Locale,
+    [property: Description("`ltr` or `rtl`.")] string Dir,
+    string Subject,
+    string Html,
+    string Text)
+{
+    public static TemplatePreviewResponse From(EmailPreview preview) =>
+        new(preview.Locale, preview.RightToLeft ? "rtl" : "ltr", preview.Subject, preview.Html, preview.Text);
+}

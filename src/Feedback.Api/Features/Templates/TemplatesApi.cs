@@ -44,6 +44,12 @@ public static class TemplatesApi
             .ProducesProblems(404, 412)
             .RequireAuthorization(Scopes.Admin);
 
+        group.MapPost("/{id}/preview", TemplatePreview.PreviewAsync)
+            .WithName("previewTemplate")
+            .WithSummary("Render the template's e-mail for a locale and an optional customer, exactly as it would be sent; nothing is stored or sent.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
         group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync)
             .WithName("listTemplateVersions")
             .WithSummary("Every version of a template, oldest first.")
