@@ -60,7 +60,8 @@ public static class OperationExamples
         ["previewTemplate"] = """
             {
               "locale": "sk", "subjectId": "ticket-42",
-              "customer": { "id": "c-17", "email": "jan@example.sk", "name": "Ján", "locale": "sk-SK" }
+              "customer": { "id": "c-17", "email": "jan@example.sk", "name": "Ján", "locale": "sk-SK", "timeZone": "Europe/Bratislava" },
+              "properties": { "agent": "maria" }
             }
             """,
         ["ingestEvent"] = Event,
