@@ -8,6 +8,19 @@ namespace Feedback.Api.Features.Templates;
 [Description("Local time-of-day window (HH:mm, customer's time zone); may cross midnight (start 20:00, end 08:00).")]
 public sealed record SendWindowDto(string? Start, string? End);
 
+public sealed record LocaleContentDto(
+    string Subject,
+    string Question,
+    string? LowLabel = null,
+    string? HighLabel = null,
+    string? CommentPrompt = null,
+    string? ThankYou = null)
+{
+    public static LocaleContentDto From(LocaleContent c) => new(c.Subject, c.Question, c.LowLabel, c.HighLabel, c.CommentPrompt, c.ThankYou);
+
+    public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou);
+}
+
 [Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused.")]
 public sealed record TemplateRequest(
     string? Name,
@@ -21,7 +34,7 @@ public sealed record TemplateRequest(
     double? SampleRate,
     SendWindowDto? SendWindow,
     string? DefaultLocale,
-    IReadOnlyDictionary<string, LocaleContent>? Content)
+    IReadOnlyDictionary<string, LocaleContentDto>? Content)
 {
     /// <summary>
     /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
@@ -53,7 +66,7 @@ public sealed record TemplateRequest(
             SampleRate = SampleRate ?? 1.0,
             SendWindow = window,
             DefaultLocale = DefaultLocale ?? "",
-            Content = Content ?? new Dictionary<string, LocaleContent>(),
+            Content = Content?.ToDictionary(c => c.Key, c => c.Value?.ToContent()!, StringComparer.Ordinal) ?? new Dictionary<string, LocaleContent>(),
             CreatedAt = createdAt,
             UpdatedAt = now,
         };
@@ -98,14 +111,14 @@ public sealed record TemplateResponse(
     double SampleRate,
     SendWindowDto? SendWindow,
     string DefaultLocale,
-    IReadOnlyDictionary<string, LocaleContent> Content,
+    IReadOnlyDictionary<string, LocaleContentDto> Content,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static TemplateResponse From(SurveyTemplate t) => new(
         t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay, t.ReminderAfter, t.ExpiresAfter, t.QuietPeriod,
         t.SampleRate, t.SendWindow is { } w ? new SendWindowDto(w.Start.ToString("HH:mm"), w.End.ToString("HH:mm")) : null,
-        t.DefaultLocale, t.Content, t.CreatedAt, t.UpdatedAt);
+        t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt);
 }
 
-public sealed record TemplateList(IReadOnlyList<TemplateResponse> Items, string? NextCursor);
+public sealed record TemplateListResponse(IReadOnlyList<TemplateResponse> Items, string? NextCursor);
