@@ -50,6 +50,10 @@ public sealed record TemplateRequest(
             errors.Add("kind", "is required (nps, csat or ces)");
         }
         var window = ParseWindow(errors);
+        var delay = Delay is null ? IsoDuration.Zero : ParseDuration("delay", Delay, errors);
+        var expiresAfter = ExpiresAfter is null ? SurveyTemplate.DefaultExpiresAfter : ParseDuration("expiresAfter", ExpiresAfter, errors);
+        var reminderAfter = ReminderAfter is null ? null : ParseDuration("reminderAfter", ReminderAfter, errors);
+        var quietPeriod = QuietPeriod is null ? null : ParseDuration("quietPeriod", QuietPeriod, errors);
         var template = new SurveyTemplate
         {
             Id = id,
@@ -59,10 +63,11 @@ public sealed record TemplateRequest(
             Kind = Kind ?? SurveyKind.Nps,
             Trigger = Trigger,
             CancelOn = CancelOn ?? [],
-            Delay = Delay ?? "PT0S",
-            ReminderAfter = ReminderAfter,
-            ExpiresAfter = ExpiresAfter ?? "P30D",
-            QuietPeriod = QuietPeriod,
+            Delay = delay ?? IsoDuration.Zero,
+            // The reminder is checked against the expiry only when both parsed: a bad expiry is one error, not two.
+            ReminderAfter = expiresAfter is null ? null : reminderAfter,
+            ExpiresAfter = expiresAfter ?? IsoDuration.Zero,
+            QuietPeriod = quietPeriod,
             SampleRate = SampleRate ?? 1.0,
             SendWindow = window,
             DefaultLocale = DefaultLocale ?? "",
@@ -83,6 +88,16 @@ public sealed record TemplateRequest(
         var start = ParseTime("sendWindow.start", SendWindow.Start, errors);
         var end = ParseTime("sendWindow.end", SendWindow.End, errors);
         return start is { } s && end is { } e ? new SendWindow(s, e) : null;
+    }
+
+    private static IsoDuration? ParseDuration(string field, string text, ValidationErrors errors)
+    {
+        if (IsoDuration.TryParse(text, out var duration, out var error))
+        {
+            return duration;
+        }
+        errors.Add(field, error);
+        return null;
     }
 
     private static TimeOnly? ParseTime(string field, string? text, ValidationErrors errors)
@@ -116,7 +131,7 @@ public sealed record TemplateResponse(
     DateTimeOffset UpdatedAt)
 {
     public static TemplateResponse From(SurveyTemplate t) => new(
-        t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay, t.ReminderAfter, t.ExpiresAfter, t.QuietPeriod,
+        t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay.Text, t.ReminderAfter?.Text, t.ExpiresAfter.Text, t.QuietPeriod?.Text,
         t.SampleRate, t.SendWindow is { } w ? new SendWindowDto(w.Start.ToString("HH:mm"), w.End.ToString("HH:mm")) : null,
         t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt);
 }
