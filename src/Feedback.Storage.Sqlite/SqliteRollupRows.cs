@@ -66,7 +66,7 @@ internal static class SqliteRollupRows
 
     private const string DayFormat = "yyyy-MM-dd";
 
-    // Each column (the histogram from h0 on, in order)'s ordinal in Columns, looked up by name once.
+    // Each column's ordinal in Columns, looked up by name once; the histogram's cells follow h0 in order.
     private static class Column
     {
         public static readonly int
