@@ -11,30 +11,60 @@ using static Feedback.Storage.MongoDb.Queries.MongoResponseQueries;
 namespace Feedback.Storage.MongoDb;
 
 /// <summary>
-/// Responses without transactions. An answer writes the survey first, then the response: a crash between the two
+/// Responses without transactions. An answer writes the survey first, then the response (compare-and-set): a crash between the two
 /// leaves an Answered survey without its response, and the customer's retry (same survey, same id) writes both again
 /// and still reports the true previous answer. The other order would leave a response whose survey still reminds and
 /// expires, and its retry would report the crashed attempt as the previous answer.
 /// </summary>
 internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
 {
-    public async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default)
+    /// <summary>How often an answer is decided again because the stored one changed under it before giving up.</summary>
+    private const int MaxAnswerAttempts = 10;
+
+    public async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, bool keepComment = false, CancellationToken ct = default)
     {
         if (response.SurveyId is not { } surveyId || response.Id != SurveyResponse.IdForSurvey(surveyId))
         {
             throw new ArgumentException($"An answer to a survey has the id rsp_{{surveyId}}, not '{response.Id}'.", nameof(response));
         }
-        var answered = await db.Surveys.UpdateOneAsync(Survey(surveyId), Answered(response.AnsweredAt), cancellationToken: ct);
-        if (answered.MatchedCount == 0)
+        // Compare-and-set: read the previous answer, decide the new one from it (Core), and write it only if the stored
+        // one is still what was read; else read again. So every answer sees the true previous one, and a comment posted
+        // in between is never overwritten by a stale copy.
+        for (var attempt = 1; attempt <= MaxAnswerAttempts; attempt++)
         {
-            throw new InvalidOperationException($"Survey '{surveyId}' does not exist.");
+            var previous = await GetAsync(response.Id, ct);
+            var stored = response.Replacing(previous, keepComment);
+            var answered = await db.Surveys.UpdateOneAsync(Survey(surveyId), Answered(stored.AnsweredAt), cancellationToken: ct);
+            if (answered.MatchedCount == 0)
+            {
+                throw new InvalidOperationException($"Survey '{surveyId}' does not exist.");
+            }
+            if (await TryWriteAsync(stored, previous, ct))
+            {
+                await CountAsync(RollupKeys.OfAnswer(stored, previous), ct);
+                return (stored, previous);
+            }
         }
-        // Replace and read the replaced document in one atomic step, so two concurrent answers each see the true previous one.
-        var previous = await db.Responses.FindOneAndReplaceAsync(ById(response.Id), ResponseDocument.From(response),
-            new FindOneAndReplaceOptions<ResponseDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before }, ct);
-        var replaced = previous?.ToResponse();
-        await CountAsync(RollupKeys.OfAnswer(response, replaced), ct);
-        return (response, replaced);
+        throw new InvalidOperationException($"Response '{response.Id}' kept changing; the answer was not stored.");
+    }
+
+    /// <summary>Inserts the first answer, or replaces <paramref name="previous"/> if it is still the stored one.</summary>
+    private async Task<bool> TryWriteAsync(SurveyResponse stored, SurveyResponse? previous, CancellationToken ct)
+    {
+        if (previous is null)
+        {
+            try
+            {
+                await db.Responses.InsertOneAsync(ResponseDocument.From(stored), cancellationToken: ct);
+                return true;
+            }
+            catch (MongoWriteException e) when (e.IsDuplicateKey())
+            {
+                return false;
+            }
+        }
+        var replaced = await db.Responses.ReplaceOneAsync(Unchanged(previous), ResponseDocument.From(stored), cancellationToken: ct);
+        return replaced.MatchedCount == 1;
     }
 
     /// <summary>An insert under the caller's id: the unique <c>_id</c> keeps the first, even when two retries race.</summary>
@@ -64,12 +94,12 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         (await db.Responses.Find(ById(id)).SingleOrDefaultAsync(ct))?.ToResponse();
 
     public Task<Page<SurveyResponse>> ListAsync(ResponseQuery query, CancellationToken ct = default) =>
-        MongoPaging.ReadPageAsync(db.Responses, List(query), ById(), query.Limit, d => d.ToResponse(), r => r.Id, ct);
+        MongoPaging.ReadPageAsync(db.Responses, List(query), InListOrder(), query.Limit, d => d.ToResponse(), r => ResponsePosition.Of(r).Key, ct);
 
     /// <summary>One server cursor read batch by batch, so an export never holds more than a batch in memory.</summary>
     public async IAsyncEnumerable<SurveyResponse> StreamAsync(ResponseQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var cursor = await db.Responses.Find(Matching(query)).Sort(ById()).ToCursorAsync(ct);
+        using var cursor = await db.Responses.Find(Matching(query)).Sort(InListOrder()).ToCursorAsync(ct);
         while (await cursor.MoveNextAsync(ct))
         {
             foreach (var document in cursor.Current)

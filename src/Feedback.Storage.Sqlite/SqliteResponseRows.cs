@@ -32,6 +32,15 @@ internal static class SqliteResponseRows
                           WHERE json_extract(responses.properties, '$."' || wanted.key || '"') IS NOT wanted.value)
         """;
 
+    /// <summary>List order: by answeredAt, then id; the indexes <c>(answered_at, id)</c> and <c>(template_id, answered_at, id)</c> serve it.</summary>
+    public const string Order = "answered_at, id";
+
+    /// <summary>The rows after a cursor's position, in <see cref="Order"/> (a row value compares both columns in turn).</summary>
+    public const string After = "($after_at IS NULL OR (answered_at, id) > ($after_at, $after_id))";
+
+    public static (string, object?)[] AfterParameters(ResponsePosition? after) =>
+        [("$after_at", after is null ? null : SqliteValues.Time(after.AnsweredAt)), ("$after_id", after?.Id)];
+
     public static (string, object?)[] Parameters(SurveyResponse r) =>
     [
         ("$id", r.Id), ("$survey_id", r.SurveyId), ("$template_id", r.TemplateId), ("$kind", r.Kind.ToString()), ("$score", r.Score),

@@ -18,30 +18,32 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
     private const string Select = $"SELECT {Columns} FROM responses";
 
     // Group commit: concurrent answers share one commit (see SqliteGroupCommit).
-    public Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default)
+    public Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, bool keepComment = false, CancellationToken ct = default)
     {
         if (response.SurveyId is not { } surveyId || response.Id != SurveyResponse.IdForSurvey(surveyId))
         {
             throw new ArgumentException($"An answer to a survey has the id rsp_{{surveyId}}, not '{response.Id}'.", nameof(response));
         }
-        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, token), ct);
+        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, keepComment, token), ct);
     }
 
     private static async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerAsync(
-        SqliteConnection connection, SurveyResponse response, string surveyId, CancellationToken ct)
+        SqliteConnection connection, SurveyResponse response, string surveyId, bool keepComment, CancellationToken ct)
     {
+        // Read and write in one transaction: what is kept (comment, first answeredAt) is what is stored now.
         var previous = await SingleAsync(connection, response.Id, ct);
+        var stored = response.Replacing(previous, keepComment);
         var answered = await connection.ExecuteAsync($"UPDATE surveys SET status = {Answered}, answered_at = $at WHERE id = $id", ct,
-            ("$id", surveyId), ("$at", SqliteValues.Time(response.AnsweredAt)));
+            ("$id", surveyId), ("$at", SqliteValues.Time(stored.AnsweredAt)));
         if (answered == 0)
         {
             // The group commit rolls this unit back to its savepoint; no response without its survey.
             throw new InvalidOperationException($"Survey '{surveyId}' does not exist.");
         }
         await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
-            $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
-        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response, previous), ct);
-        return (response, previous);
+            $"Response '{response.Id}' could not be stored.", ct, Parameters(stored));
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(stored, previous), ct);
+        return (stored, previous);
     }
 
     // Inside the (group-commit) write transaction, insert-or-read is one step, so a concurrent retry reads the winner.
@@ -69,17 +71,17 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
     public async Task<Page<SurveyResponse>> ListAsync(ResponseQuery query, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        var items = await connection.QueryAsync($"{Select} WHERE {Filter} AND ($after IS NULL OR id > $after) ORDER BY id LIMIT $limit",
-            Read, ct, [.. FilterParameters(query), ("$after", query.After), ("$limit", query.Limit + 1)]);
+        var items = await connection.QueryAsync($"{Select} WHERE {Filter} AND {After} ORDER BY {Order} LIMIT $limit",
+            Read, ct, [.. FilterParameters(query), .. AfterParameters(query.After), ("$limit", query.Limit + 1)]);
         return items.Count > query.Limit
-            ? new Page<SurveyResponse>(items[..query.Limit], PageCursor.Encode(items[query.Limit - 1].Id))
+            ? new Page<SurveyResponse>(items[..query.Limit], PageCursor.Encode(ResponsePosition.Of(items[query.Limit - 1]).Key))
             : new Page<SurveyResponse>(items, null);
     }
 
     public async IAsyncEnumerable<SurveyResponse> StreamAsync(ResponseQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command($"{Select} WHERE {Filter} ORDER BY id", FilterParameters(query));
+        await using var command = connection.Command($"{Select} WHERE {Filter} ORDER BY {Order}", FilterParameters(query));
         await using var reader = await command.ExecuteReaderAsync(ct);
         // One row at a time from the reader: an export of every response never sits in memory.
         while (await reader.ReadAsync(ct))

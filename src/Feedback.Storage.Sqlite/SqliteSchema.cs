@@ -150,5 +150,11 @@ internal static class SqliteSchema
         """,
         // The start of a provider request with no recorded outcome yet: a survey in doubt after a crash (docs/decisions.md, Reliability).
         "ALTER TABLE surveys ADD COLUMN send_attempted_at TEXT NULL;",
+        // Response lists are ordered by answered_at, then id: indexes that hold both keep paging free of sorts.
+        """
+        DROP INDEX ix_responses_template;
+        CREATE INDEX ix_responses_template ON responses (template_id, answered_at, id);
+        CREATE INDEX ix_responses_answered ON responses (answered_at, id);
+        """,
     ];
 }

@@ -8,7 +8,7 @@ namespace Feedback.Storage.Contract;
 public abstract partial class ResponseStoreContract<TAdapter>
 {
     [Fact]
-    public async Task ResponseListWithoutFiltersReturnsEveryResponseById()
+    public async Task ResponseListWithoutFiltersReturnsEveryResponseInListOrder()
     {
         var (r1, r2, r3, r4) = await AddFilterSamplesAsync();
 

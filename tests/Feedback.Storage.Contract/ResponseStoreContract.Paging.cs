@@ -47,14 +47,55 @@ public abstract partial class ResponseStoreContract<TAdapter>
     public async Task StreamHonoursFiltersAndIgnoresThePagingFields()
     {
         var samples = await AddPagingSamplesAsync();
-        var expected = samples.Where(r => r.TemplateId == "tpl_a" && r.Score >= 3).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var query = new ResponseQuery { TemplateId = "tpl_a", MinScore = 3, Limit = 2, After = samples[0].Id };
+        var expected = samples.Where(r => r.TemplateId == "tpl_a" && r.Score >= 3).ToList();
+        var query = new ResponseQuery { TemplateId = "tpl_a", MinScore = 3, Limit = 2, After = ResponsePosition.Of(samples[0]) };
 
         var streamed = await Responses.StreamAsync(query).ToListAsync();
 
         Assert.NotEmpty(expected);
         Assert.Contains(samples[0].Id, streamed.Select(r => r.Id));
         AssertSameResponses(expected, streamed);
+    }
+
+    [Fact]
+    public async Task ListAndStreamAreInAnswerTimeOrderWhateverTheIdsAndPageOnTies()
+    {
+        var start = Time.GetUtcNow();
+        var survey = await AddSentSurveyAsync();
+        // Callers' ids sort before and after "rsp_…"; two answers share one instant, so the id breaks that tie.
+        var early = SampleResponse() with { Id = "zendesk-call-9", AnsweredAt = start.AddHours(-2) };
+        var tiedB = SampleResponse() with { Id = "b-phone", AnsweredAt = start.AddHours(-1) };
+        var tiedA = SampleResponse() with { Id = "a-phone", AnsweredAt = start.AddHours(-1) };
+        var late = SampleResponse() with { Id = "aaa-chat", AnsweredAt = start.AddHours(5) };
+        await AddResponsesAsync(late, tiedB, early, tiedA);
+        var (emailed, _) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 4, null));
+        string[] expected = ["zendesk-call-9", "a-phone", "b-phone", emailed.Id, "aaa-chat"];
+
+        var pages = await ReadAllResponsePagesAsync(new ResponseQuery { Limit = 2 });
+        var streamed = await Responses.StreamAsync(new ResponseQuery()).ToListAsync();
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        Assert.Equal(expected, pages.SelectMany(p => p).Select(r => r.Id));
+        Assert.Equal(expected, streamed.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task AChangedAnswerKeepsItsPlaceInTheList()
+    {
+        var first = await AddSentSurveyAsync();
+        var second = await AddSentSurveyAsync();
+        await Responses.AnswerSurveyAsync(SampleAnswer(first, 2, null));
+        await Responses.AnswerSurveyAsync(SampleAnswer(second, 5, null));
+        var firstPage = await Responses.ListAsync(new ResponseQuery { Limit = 1 });
+        Time.Advance(TimeSpan.FromHours(1));
+
+        await Responses.AnswerSurveyAsync(SampleAnswer(first, 3, "Better after the call"));
+
+        PageCursor.TryDecode(firstPage.NextCursor, out var key);
+        var rest = await Responses.ListAsync(new ResponseQuery { Limit = 1, After = ResponsePosition.Parse(key!) });
+        Assert.Equal(SurveyResponse.IdForSurvey(first.Id), Assert.Single(firstPage.Items).Id);
+        Assert.Equal(SurveyResponse.IdForSurvey(second.Id), Assert.Single(rest.Items).Id);
+        Assert.Null(rest.NextCursor);
     }
 
     /// <summary>Thirteen responses, ten of tpl_a with three of tpl_b in between, scores 1–5 in turn, stored newest first.</summary>
@@ -79,8 +120,8 @@ public abstract partial class ResponseStoreContract<TAdapter>
             {
                 return pages;
             }
-            Assert.True(PageCursor.TryDecode(page.NextCursor, out var after), $"'{page.NextCursor}' is not a cursor");
-            query = query with { After = after };
+            Assert.True(PageCursor.TryDecode(page.NextCursor, out var key), $"'{page.NextCursor}' is not a cursor");
+            query = query with { After = ResponsePosition.Parse(key!) ?? throw new InvalidOperationException($"'{key}' is not a position") };
         }
         Assert.Fail($"Paging did not end after {pages.Count} pages.");
         return pages;

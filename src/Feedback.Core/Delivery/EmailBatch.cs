@@ -31,4 +31,5 @@ public static class SubstitutionTags
     public const string Token = "%fb_token%";
     public const string QuestionHtml = "%fb_question_html%";
     public const string QuestionText = "%fb_question_text%";
+    public const string SubjectHtml = "%fb_subject_html%";
 }

@@ -37,7 +37,7 @@ internal sealed record EmailLayout(string BaseUrl, string Locale, SurveyKind Kin
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="X-UA-Compatible" content="IE=edge">
-            <title></title>
+            <title>{SubstitutionTags.SubjectHtml}</title>
             </head>
             <body style="margin:0;padding:0;background-color:#f3f4f6;">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f4f6;">

@@ -24,14 +24,16 @@ public sealed partial class SurveyEmailRenderer(IPublicUrls urls) : ISurveyEmail
             throw new ArgumentException($"Template '{template.Id}' has no content for locale '{locale}'.", nameof(locale));
         }
         var baseUrl = urls.BaseUrl.TrimEnd('/');
-        var layout = new EmailLayout(baseUrl, locale, template.Kind, content.LowLabel is not null, content.HighLabel is not null);
-        var recipients = surveys.Select(survey => Recipient(baseUrl, content, survey)).ToList();
+        var labels = template.LabelsFor(locale);
+        var layout = new EmailLayout(baseUrl, locale, template.Kind, labels.Low is not null, labels.High is not null);
+        var recipients = surveys.Select(survey => Recipient(baseUrl, content, labels, survey)).ToList();
         return new EmailBatch(template.Id, locale, layout.Html(), layout.Text(), recipients);
     }
 
-    private static EmailRecipient Recipient(string baseUrl, LocaleContent content, Survey survey)
+    private static EmailRecipient Recipient(string baseUrl, LocaleContent content, (string? Low, string? High) labels, Survey survey)
     {
         var model = LiquidText.Model(survey);
+        var subject = Subject(content.Subject, model);
         // Tokens are URL-safe base64 already; escaping keeps a foreign token from breaking the link or the HTML.
         var token = Uri.EscapeDataString(survey.Token);
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -39,13 +41,15 @@ public sealed partial class SurveyEmailRenderer(IPublicUrls urls) : ISurveyEmail
             [SubstitutionTags.Token] = token,
             [SubstitutionTags.QuestionHtml] = Html(content.Question, model),
             [SubstitutionTags.QuestionText] = Text(content.Question, model),
+            // The HTML part's <title>: mail clients show it in previews and browser tabs, and an empty one reads as a bug.
+            [SubstitutionTags.SubjectHtml] = TagSafe.Html(LiquidText.Html.Encode(subject)),
         };
-        if (content.LowLabel is { } low)
+        if (labels.Low is { } low)
         {
             substitutions[EmailLayout.LowLabelHtml] = Html(low, model);
             substitutions[EmailLayout.LowLabelText] = Text(low, model);
         }
-        if (content.HighLabel is { } high)
+        if (labels.High is { } high)
         {
             substitutions[EmailLayout.HighLabelHtml] = Html(high, model);
             substitutions[EmailLayout.HighLabelText] = Text(high, model);
@@ -56,7 +60,7 @@ public sealed partial class SurveyEmailRenderer(IPublicUrls urls) : ISurveyEmail
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
         };
         return new EmailRecipient(
-            survey.Id, survey.Customer.Email, survey.Customer.Name, Subject(content.Subject, model), substitutions, headers);
+            survey.Id, survey.Customer.Email, survey.Customer.Name, subject, substitutions, headers);
     }
 
     private static string Html(string source, IReadOnlyDictionary<string, object> model) =>

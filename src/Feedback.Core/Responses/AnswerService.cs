@@ -46,6 +46,12 @@ public sealed class AnswerService(
         return new(survey, template, null);
     }
 
+    /// <summary>The answer recorded for an answerable survey (to show it on a second visit), or null before the first.</summary>
+    public async Task<SurveyResponse?> RecordedAsync(AnswerContext context, CancellationToken ct = default) =>
+        context is { Problem: null, Survey: { Status: SurveyStatus.Answered } survey }
+            ? await responses.GetAsync(SurveyResponse.IdForSurvey(survey.Id), ct)
+            : null;
+
     /// <summary>
     /// Records the answer (the last one counts). <paramref name="comment"/> null keeps the comment already given (a
     /// one-click score change must not wipe it); an empty or blank comment removes it.
@@ -66,7 +72,6 @@ public sealed class AnswerService(
             return (context with { Problem = AnswerProblem.CommentTooLong }, null);
         }
         var now = time.GetUtcNow();
-        var previous = comment is null ? await responses.GetAsync(SurveyResponse.IdForSurvey(survey.Id), ct) : null;
         var response = new SurveyResponse
         {
             Id = SurveyResponse.IdForSurvey(survey.Id),
@@ -74,7 +79,7 @@ public sealed class AnswerService(
             TemplateId = survey.TemplateId,
             Kind = survey.Kind,
             Score = score,
-            Comment = comment is null ? previous?.Comment : string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             Locale = survey.Locale,
             CustomerId = survey.Customer.Id,
             SubjectId = survey.SubjectId,
@@ -83,7 +88,8 @@ public sealed class AnswerService(
             AnsweredAt = now,
             UpdatedAt = now,
         };
-        var (stored, replaced) = await responses.AnswerSurveyAsync(response, ct);
+        // The comment to keep is the one stored when the answer is written, read inside the store's atomic step, not here.
+        var (stored, replaced) = await responses.AnswerSurveyAsync(response, keepComment: comment is null, ct);
         foreach (var listener in listeners)
         {
             await listener.ResponseRecordedAsync(stored, replaced, ct);

@@ -21,12 +21,24 @@ public sealed record SurveyResponse
     /// <summary>How the answer was collected: <see cref="Channels"/>.</summary>
     public required string Channel { get; init; }
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
-    /// <summary>When the customer (last) answered.</summary>
+    /// <summary>When the customer first gave a score: a changed score or an added comment moves <see cref="UpdatedAt"/> only.</summary>
     public required DateTimeOffset AnsweredAt { get; init; }
     /// <summary>When the record last changed (answer changed, comment added, erased): the key of incremental pulls.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public static string IdForSurvey(string surveyId) => $"rsp_{surveyId}";
+
+    /// <summary>
+    /// This answer as it replaces <paramref name="previous"/>, the stored answer to the same survey: the store reads that
+    /// in its atomic step and stores what this returns. The last answer counts, but <c>answeredAt</c> stays the first
+    /// one's, and with <paramref name="keepComment"/> (a one-click score) the stored comment stays, so a comment posted
+    /// while the click was on its way is never overwritten by a stale copy.
+    /// </summary>
+    public SurveyResponse Replacing(SurveyResponse? previous, bool keepComment) => this with
+    {
+        Comment = keepComment ? previous?.Comment : Comment,
+        AnsweredAt = previous?.AnsweredAt ?? AnsweredAt,
+    };
 }
 
 /// <summary>Where an answer was collected.</summary>

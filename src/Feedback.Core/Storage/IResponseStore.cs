@@ -1,3 +1,4 @@
+using System.Globalization;
 using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Templates;
@@ -7,7 +8,8 @@ namespace Feedback.Core.Storage;
 /// <summary>
 /// Filters of a response list; null filters match everything. <see cref="From"/>/<see cref="To"/> bound
 /// <c>answeredAt</c> (from inclusive, to exclusive); <see cref="UpdatedSince"/> bounds <c>updatedAt</c> (inclusive) for
-/// incremental pulls; <see cref="Properties"/> must all match exactly. <see cref="After"/> is the decoded cursor.
+/// incremental pulls; <see cref="Properties"/> must all match exactly. <see cref="After"/> is the decoded cursor: the
+/// position of the last item of the previous page.
 /// </summary>
 public sealed record ResponseQuery
 {
@@ -21,22 +23,49 @@ public sealed record ResponseQuery
     public string? CustomerId { get; init; }
     public DateTimeOffset? UpdatedSince { get; init; }
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
-    public string? After { get; init; }
+    public ResponsePosition? After { get; init; }
     public int Limit { get; init; } = PageCursor.DefaultLimit;
+}
+
+/// <summary>
+/// A response's place in a list. Lists are ordered by <c>answeredAt</c>, then id (ties), so a cursor holds both and a
+/// page continues exactly after its last item, whatever ids callers choose.
+/// </summary>
+public sealed record ResponsePosition(DateTimeOffset AnsweredAt, string Id)
+{
+    public static ResponsePosition Of(SurveyResponse response) => new(response.AnsweredAt, response.Id);
+
+    /// <summary>The text a page cursor encodes: the UTC ticks of <see cref="AnsweredAt"/>, a colon, the id.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{AnsweredAt.UtcTicks}:{Id}");
+
+    /// <summary>The position a <see cref="Key"/> names, or null when the text is not one.</summary>
+    public static ResponsePosition? Parse(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < key.Length - 1
+            && long.TryParse(key.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new ResponsePosition(new DateTimeOffset(ticks, TimeSpan.Zero), key[(colon + 1)..])
+            : null;
+    }
 }
 
 /// <summary>Customers' answers.</summary>
 public interface IResponseStore
 {
     /// <summary>
-    /// Records or changes the answer to a sent survey in one atomic step: the response <c>rsp_{surveyId}</c> is inserted
-    /// or replaced (the last answer counts; <c>answeredAt</c> = <c>updatedAt</c> = <paramref name="response"/>'s), and the
-    /// survey becomes <c>answered</c> with that <c>answeredAt</c>. Returns the stored response and the previous one
-    /// (null when this is the first answer). In the same step the rollups move by
-    /// <see cref="Scoring.RollupKeys.OfAnswer"/>(response, previous): the previous answer is known only inside that step, so
-    /// the store calls this one Core function and persists the deltas it returns, deciding none itself.
+    /// Records or changes the answer to a sent survey in one atomic step: it reads the previous response
+    /// <c>rsp_{surveyId}</c>, stores <see cref="SurveyResponse.Replacing"/>(previous, <paramref name="keepComment"/>) of
+    /// <paramref name="response"/> (the last answer counts; <c>answeredAt</c> stays the first answer's; with
+    /// <paramref name="keepComment"/> the stored comment stays), and the survey becomes <c>answered</c> with that
+    /// <c>answeredAt</c>. Returns the stored response and the previous one (null when this is the first answer). In the
+    /// same step the rollups move by <see cref="Scoring.RollupKeys.OfAnswer"/>(stored, previous): the previous answer is
+    /// known only inside that step, so the store calls these Core functions and persists what they return, deciding
+    /// nothing itself. No answer written between the read and the write may be lost: a comment posted while a one-click
+    /// score is stored survives it.
     /// </summary>
-    Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default);
+    Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(
+        SurveyResponse response, bool keepComment = false, CancellationToken ct = default);
 
     /// <summary>
     /// Stores an answer collected elsewhere and, in the same step, adds its rollup deltas
@@ -47,10 +76,10 @@ public interface IResponseStore
 
     Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default);
 
-    /// <summary>Responses ordered by id, paged by cursor.</summary>
+    /// <summary>Responses ordered by <c>answeredAt</c>, then id, paged by cursor (<see cref="ResponsePosition"/>).</summary>
     Task<Page<SurveyResponse>> ListAsync(ResponseQuery query, CancellationToken ct = default);
 
-    /// <summary>Every response matching the query (its paging fields ignored), ordered by id, read as it streams.</summary>
+    /// <summary>Every response matching the query (its paging fields ignored), in list order, read as it streams.</summary>
     IAsyncEnumerable<SurveyResponse> StreamAsync(ResponseQuery query, CancellationToken ct = default);
 
     /// <summary>

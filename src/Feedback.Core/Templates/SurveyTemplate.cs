@@ -47,6 +47,18 @@ public sealed record SurveyTemplate
     /// <summary>The strong ETag of this version.</summary>
     public string ETag => $"\"{Version}\"";
 
+    /// <summary>
+    /// The scale labels shown with the content of <paramref name="contentLocale"/>: each label the locale lacks (absent or
+    /// blank) is the default locale's, because a label in the default language tells the customer more than none.
+    /// </summary>
+    public (string? Low, string? High) LabelsFor(string contentLocale)
+    {
+        var own = Content.GetValueOrDefault(contentLocale);
+        var fallback = Content.GetValueOrDefault(DefaultLocale);
+        static string? Given(string? label) => string.IsNullOrWhiteSpace(label) ? null : label;
+        return (Given(own?.LowLabel) ?? Given(fallback?.LowLabel), Given(own?.HighLabel) ?? Given(fallback?.HighLabel));
+    }
+
     /// <summary>Content for a customer locale: exact tag, then its language (<c>pl-PL</c> → <c>pl</c>), then the default.</summary>
     public (string Locale, LocaleContent Content) ContentFor(string? locale)
     {

@@ -1,3 +1,4 @@
+using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Storage.MongoDb.Documents;
@@ -13,11 +14,26 @@ internal static class MongoResponseQueries
 
     public static FilterDefinition<ResponseDocument> ById(string id) => Filter.Eq(r => r.Id, id);
 
-    public static SortDefinition<ResponseDocument> ById() => MongoPaging.By<ResponseDocument>(r => r.Id);
+    /// <summary>
+    /// The stored answer as <paramref name="previous"/> read it: the fields an answer or an erasure changes. An answer
+    /// replaces it only while it still matches, so a write in between makes the answer decide again.
+    /// </summary>
+    public static FilterDefinition<ResponseDocument> Unchanged(SurveyResponse previous) =>
+        Filter.Eq(r => r.Id, previous.Id) & Filter.Eq(r => r.Score, previous.Score) & Filter.Eq(r => r.Comment, previous.Comment)
+        & Filter.Eq(r => r.AnsweredAt, previous.AnsweredAt) & Filter.Eq(r => r.UpdatedAt, previous.UpdatedAt);
+
+    /// <summary>List order: answeredAt, then id (ties); the indexes below serve it.</summary>
+    public static SortDefinition<ResponseDocument> InListOrder() =>
+        Builders<ResponseDocument>.Sort.Ascending(r => r.AnsweredAt).Ascending(r => r.Id);
 
     /// <summary>A page: the query's filters after its cursor.</summary>
-    public static FilterDefinition<ResponseDocument> List(ResponseQuery query) =>
-        MongoPaging.After<ResponseDocument>(r => r.Id, query.After) & Matching(query);
+    public static FilterDefinition<ResponseDocument> List(ResponseQuery query) => After(query.After) & Matching(query);
+
+    /// <summary>The documents after a position in list order: a later answeredAt, or the same one and a greater id.</summary>
+    public static FilterDefinition<ResponseDocument> After(ResponsePosition? after) => after is null
+        ? Filter.Empty
+        : Filter.Gt(r => r.AnsweredAt, after.AnsweredAt)
+            | (Filter.Eq(r => r.AnsweredAt, after.AnsweredAt) & Filter.Gt(r => r.Id, after.Id));
 
     /// <summary>The query's filters alone (a stream ignores the cursor); from inclusive, to exclusive, scores inclusive.</summary>
     public static FilterDefinition<ResponseDocument> Matching(ResponseQuery query)
@@ -47,8 +63,9 @@ internal static class MongoResponseQueries
 
     public static IReadOnlyList<CreateIndexModel<ResponseDocument>> Indexes { get; } =
     [
-        // Per-template lists and exports over a time range.
-        new(Keys.Ascending(r => r.TemplateId).Ascending(r => r.AnsweredAt)),
+        // Lists and exports in their order (answeredAt, id), all of them or per template over a time range.
+        new(Keys.Ascending(r => r.AnsweredAt).Ascending(r => r.Id)),
+        new(Keys.Ascending(r => r.TemplateId).Ascending(r => r.AnsweredAt).Ascending(r => r.Id)),
         // Incremental pulls (updatedSince).
         new(Keys.Ascending(r => r.UpdatedAt)),
         // A customer's answers, and their erasure.

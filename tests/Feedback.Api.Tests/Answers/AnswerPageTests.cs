@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Feedback.Core.Responses;
 using Feedback.Core.Surveys;
 
@@ -102,10 +103,84 @@ public sealed class AnswerPageTests : AnswerPagesFixture
         foreach (var html in new[] { clicked, posted })
         {
             Assert.Contains("Vyberte, prosím, hodnotenie od 1 do 5.", html);
-            Assert.Contains($"<a href=\"/s/{survey.Token}?score=1\">1</a>", html);
         }
+        // A click is answered with the links again; a form with the form, so what was typed stays.
+        Assert.Contains($"<a href=\"/s/{survey.Token}?score=1\">1</a>", clicked);
+        Assert.Contains("<input type=\"radio\" name=\"score\" value=\"1\" required>", posted);
         Assert.Null(await ResponseAsync(survey));
         Assert.Equal(SurveyStatus.Sent, (await Surveys.GetAsync(survey.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task ASecondVisitShowsTheRecordedScoreAndCommentInAFormToChangeThem()
+    {
+        await CreateTemplateAsync();
+        var survey = await SendSurveyAsync("e-1");
+        await Browser.GetAsync($"/s/{survey.Token}?score=4");
+        await PostFormAsync($"/s/{survey.Token}", ("score", "4"), ("comment", "Slow <but> solved"));
+
+        var html = await PageAsync(await Browser.GetAsync($"/s/{survey.Token}"), HttpStatusCode.OK);
+
+        Assert.Contains("<h1 id=\"question\">Ako ste spokojný s vyriešením ticket-e-1?</h1>", html);
+        Assert.Contains("Vaše hodnotenie: 4", html);
+        Assert.Contains($"<form method=\"post\" action=\"/s/{survey.Token}\">", html);
+        Assert.Contains("<input type=\"radio\" name=\"score\" value=\"4\" required checked>", html);
+        Assert.Single(Regex.Matches(html, " checked>"));
+        Assert.Contains("<input type=\"radio\" name=\"score\" value=\"1\" required>", html);
+        Assert.Contains("\nSlow &lt;but&gt; solved</textarea>", html);
+        Assert.Contains("<span>Very unsatisfied</span><span>Very satisfied</span>", html);
+
+        await PageAsync(await PostFormAsync($"/s/{survey.Token}", ("score", "2"), ("comment", "Slow <but> solved")), HttpStatusCode.OK);
+        Assert.Equal((2, "Slow <but> solved"), ((await ResponseAsync(survey))!.Score, (await ResponseAsync(survey))!.Comment));
+    }
+
+    [Fact]
+    public async Task AFormPostedWithACommentButNoScoreIsA400PageThatKeepsTheComment()
+    {
+        await CreateTemplateAsync();
+        var survey = await SendSurveyAsync("e-1");
+
+        var html = await PageAsync(await PostFormAsync($"/s/{survey.Token}", ("comment", "Rýchle & milé\r\nďakujem")), HttpStatusCode.BadRequest);
+
+        Assert.Contains("Vyberte, prosím, hodnotenie od 1 do 5.", html);
+        Assert.Contains("\nRýchle &amp; milé&#xA;ďakujem</textarea>", html);
+        Assert.Contains("<input type=\"radio\" name=\"score\" value=\"5\" required>", html);
+        Assert.DoesNotContain(" checked>", html);
+        Assert.Null(await ResponseAsync(survey));
+    }
+
+    [Fact]
+    public async Task ALocaleWithoutScaleLabelsShowsTheDefaultLocalesLabels()
+    {
+        await CreateTemplateAsync(t =>
+        {
+            t["content"]!["sk"]!["lowLabel"] = null;
+            t["content"]!["sk"]!["highLabel"] = null;
+        });
+        var survey = await SendSurveyAsync("e-1");
+
+        var html = await PageAsync(await Browser.GetAsync($"/s/{survey.Token}"), HttpStatusCode.OK);
+
+        Assert.Contains("<span>Very unsatisfied</span><span>Very satisfied</span>", html);
+        Assert.Contains("Very unsatisfied", Mail[0].Html);
+        Assert.Contains($"<title>{Mail[0].Subject}</title>", Mail[0].Html);
+    }
+
+    [Fact]
+    public async Task ACommentAddedLaterKeepsAnsweredAtAndMovesUpdatedAt()
+    {
+        await CreateTemplateAsync();
+        var survey = await SendSurveyAsync("e-1");
+        await Browser.GetAsync($"/s/{survey.Token}?score=3");
+        var clicked = Factory.Time.GetUtcNow();
+        Factory.Time.Advance(TimeSpan.FromHours(2));
+
+        await PostFormAsync($"/s/{survey.Token}", ("score", "3"), ("comment", "Called back, all fine"));
+
+        var api = (await Admin.GetFromJsonAsync<JsonObject>($"/v1/responses/{SurveyResponse.IdForSurvey(survey.Id)}"))!;
+        Assert.Equal(clicked, (DateTimeOffset)api["answeredAt"]!);
+        Assert.Equal(clicked.AddHours(2), (DateTimeOffset)api["updatedAt"]!);
+        Assert.Equal(clicked, (await Surveys.GetAsync(survey.Id))!.AnsweredAt);
     }
 
     [Fact]

@@ -111,6 +111,20 @@ public sealed class ResponseListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswersComeInAnswerTimeOrderWhateverTheirIdsInTheListAndTheCsv()
+    {
+        await _ingest.RecordAsync(ResponseBodies.Phone("zz-call", _csat, answeredAt: "2026-11-20T10:00:00Z"));
+        await _ingest.RecordAsync(ResponseBodies.Phone("aa-chat", _csat, answeredAt: "2026-11-22T10:00:00Z"));
+        await _ingest.RecordAsync(ResponseBodies.Phone("mm-desk", _csat, answeredAt: "2026-11-21T10:00:00+05:00"));
+
+        var ids = await _reader.ListIdsAsync("/v1/responses?limit=1");
+        var csv = await _reader.GetStringAsync("/v1/responses.csv");
+
+        Assert.Equal(["zz-call", "mm-desk", "aa-chat"], ids);
+        Assert.Equal(["zz-call", "mm-desk", "aa-chat"], csv.Split("\r\n").Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
     public async Task CursorPagingKeepsTheFilter()
     {
         for (var i = 0; i < 9; i++)
@@ -136,7 +150,8 @@ public sealed class ResponseListTests : IAsyncLifetime
         var sinceStart = await _reader.ListIdsAsync($"/v1/responses?updatedSince={Uri.EscapeDataString(start.ToString("O"))}");
 
         Assert.Equal(["late"], sinceHalfHour);
-        Assert.Equal(["early", "late"], sinceStart);
+        // In list order: by when the customer answered.
+        Assert.Equal(["late", "early"], sinceStart);
     }
 
     public static TheoryData<string, string[]> BadQueries => new()
@@ -157,6 +172,8 @@ public sealed class ResponseListTests : IAsyncLifetime
         { "limit=501", ["limit"] },
         { "limit=abc", ["limit"] },
         { "cursor=%21%21%21", ["cursor"] },
+        // A cursor of the id-ordered list that came before: valid base64, but not a position.
+        { "cursor=cnNwXzE", ["cursor"] },
         { "property.bad%20name=x", ["property.bad name"] },
         { "property.=x", ["property."] },
         { "property.agent=", ["property.agent"] },

@@ -155,6 +155,43 @@ public sealed class SurveyEmailRendererTests
 
         Assert.DoesNotContain("colspan", batch.Html);
         Assert.Contains($"1: {BaseUrl}/s/", batch.Text);
-        Assert.Equal(3, batch.Recipients[0].Substitutions.Count);
+        Assert.Equal(4, batch.Recipients[0].Substitutions.Count);
+    }
+
+    [Fact]
+    public void TheHtmlTitleIsEachRecipientsSubjectEscaped()
+    {
+        var surveys = new[] { Survey("s1", "Ján"), Survey("s2", "<b>Tom & Jerry</b> %fb_token%") };
+
+        var batch = Renderer().Render(Template(), "en", surveys);
+
+        Assert.Contains($"<title>{SubstitutionTags.SubjectHtml}</title>", batch.Html);
+        Assert.Contains("<title>How did we do, Ján?</title>", batch.Recipients[0].Personalize(batch.Html));
+        var title = Regex.Match(batch.Recipients[1].Personalize(batch.Html), "<title>(.*)</title>").Groups[1].Value;
+        Assert.StartsWith("How did we do, &lt;b&gt;Tom &amp; Jerry&lt;/b&gt; &#37;", title);
+        Assert.DoesNotContain(surveys[1].Token, title);
+    }
+
+    [Fact]
+    public void ALocaleWithoutScaleLabelsShowsTheDefaultLocalesLabels()
+    {
+        var template = Template(content: new Dictionary<string, LocaleContent>
+        {
+            ["en"] = Content(low: "Very unsatisfied", high: "Very satisfied"),
+            ["pl"] = Content(subject: "Jak nam poszło?", question: "Jak bardzo jesteś zadowolony?", low: null, high: " "),
+            ["sk"] = Content(subject: "Ako sme to zvládli?", question: "Ste spokojný?", low: "Veľmi nespokojný", high: null),
+        });
+
+        var polish = Renderer().Render(template, "pl", [Survey("s1")]);
+        var slovak = Renderer().Render(template, "sk", [Survey("s2")]);
+
+        var html = polish.Recipients[0].Personalize(polish.Html);
+        Assert.Contains("Very unsatisfied", html);
+        Assert.Contains("Very satisfied", html);
+        Assert.Contains("1 (Very unsatisfied): ", polish.Recipients[0].Personalize(polish.Text));
+        Assert.Contains("5 (Very satisfied): ", polish.Recipients[0].Personalize(polish.Text));
+        var sk = slovak.Recipients[0].Personalize(slovak.Text);
+        Assert.Contains("1 (Veľmi nespokojný): ", sk);
+        Assert.Contains("5 (Very satisfied): ", sk);
     }
 }

@@ -43,9 +43,12 @@ public sealed class IndexTests
     }
 
     [Fact]
-    public void ResponsesAreIndexedForTemplateTimeRangesIncrementalPullsAndCustomers()
+    public void ResponsesAreIndexedForListOrderTemplateTimeRangesIncrementalPullsAndCustomers()
     {
-        Bson.AssertEqual("[{ key: { templateId: 1, answeredAt: 1 } }, { key: { updatedAt: 1 } }, { key: { customerId: 1 } }]",
+        Bson.AssertEqual("""
+            [{ key: { answeredAt: 1, _id: 1 } }, { key: { templateId: 1, answeredAt: 1, _id: 1 } }, { key: { updatedAt: 1 } },
+             { key: { customerId: 1 } }]
+            """,
             Describe(MongoResponseQueries.Indexes));
     }
 

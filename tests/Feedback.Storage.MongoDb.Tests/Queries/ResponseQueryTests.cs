@@ -1,5 +1,6 @@
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
+using MongoDB.Bson;
 using static Feedback.Storage.MongoDb.Queries.MongoResponseQueries;
 
 namespace Feedback.Storage.MongoDb.Tests.Queries;
@@ -7,10 +8,10 @@ namespace Feedback.Storage.MongoDb.Tests.Queries;
 public sealed class ResponseQueryTests
 {
     [Fact]
-    public void LookUpUsesTheIdAndListsSortById()
+    public void LookUpUsesTheIdAndListsSortByAnswerTimeThenId()
     {
         Bson.AssertEqual("{ _id: 'rsp_1' }", Bson.Render(ById("rsp_1")));
-        Bson.AssertEqual("{ _id: 1 }", Bson.Render(ById()));
+        Bson.AssertEqual("{ answeredAt: 1, _id: 1 }", Bson.Render(InListOrder()));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class ResponseQueryTests
     [InlineData("customerId", "{ customerId: 'c-17' }")]
     [InlineData("updatedSince", "{ updatedAt: { $gte: ISODate('2026-11-23T10:00:00.123Z') } }")]
     [InlineData("properties", "{ properties: { $elemMatch: { k: 'shop.region', v: 'eu-central' } } }")]
-    [InlineData("after", "{ _id: { $gt: 'rsp_9' } }")]
+    [InlineData("after", "{ $or: [{ answeredAt: { $gt: ISODate('2026-11-23T10:00:00.123Z') } }, { answeredAt: ISODate('2026-11-23T10:00:00.123Z'), _id: { $gt: 'rsp_9' } }] }")]
     public void EachFilterAloneRendersAsItsOwnCondition(string field, string expected)
     {
         var query = field switch
@@ -46,7 +47,7 @@ public sealed class ResponseQueryTests
             "customerId" => new ResponseQuery { CustomerId = "c-17" },
             "updatedSince" => new ResponseQuery { UpdatedSince = Samples.Now },
             "properties" => new ResponseQuery { Properties = new Dictionary<string, string> { ["shop.region"] = "eu-central" } },
-            "after" => new ResponseQuery { After = "rsp_9" },
+            "after" => new ResponseQuery { After = new ResponsePosition(Samples.Now, "rsp_9") },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
         };
 
@@ -59,12 +60,13 @@ public sealed class ResponseQueryTests
         var query = new ResponseQuery
         {
             TemplateId = "tpl_1", Kind = SurveyKind.Nps, From = Samples.Now, To = Samples.Now.AddDays(7), MinScore = 0, MaxScore = 6,
-            HasComment = true, CustomerId = "c-17", UpdatedSince = Samples.Now.AddDays(-1), After = "rsp_9",
+            HasComment = true, CustomerId = "c-17", UpdatedSince = Samples.Now.AddDays(-1), After = new ResponsePosition(Samples.Now, "rsp_9"),
             Properties = new Dictionary<string, string> { ["channel"] = "email" },
         };
 
         Bson.AssertEqual("""
-            { _id: { $gt: 'rsp_9' }, templateId: 'tpl_1', kind: 'Nps',
+            { $or: [{ answeredAt: { $gt: ISODate('2026-11-23T10:00:00.123Z') } }, { answeredAt: ISODate('2026-11-23T10:00:00.123Z'), _id: { $gt: 'rsp_9' } }],
+              templateId: 'tpl_1', kind: 'Nps',
               answeredAt: { $gte: ISODate('2026-11-23T10:00:00.123Z'), $lt: ISODate('2026-11-30T10:00:00.123Z') },
               score: { $gte: 0, $lte: 6 }, hasComment: true, customerId: 'c-17',
               updatedAt: { $gte: ISODate('2026-11-22T10:00:00.123Z') }, properties: { $elemMatch: { k: 'channel', v: 'email' } } }
@@ -85,7 +87,7 @@ public sealed class ResponseQueryTests
     [Fact]
     public void StreamFiltersIgnoreTheCursor()
     {
-        Bson.AssertEqual("{ customerId: 'c-17' }", Bson.Render(Matching(new ResponseQuery { CustomerId = "c-17", After = "rsp_9", Limit = 1 })));
+        Bson.AssertEqual("{ customerId: 'c-17' }", Bson.Render(Matching(new ResponseQuery { CustomerId = "c-17", After = new ResponsePosition(Samples.Now, "rsp_9"), Limit = 1 })));
     }
 
     [Fact]
@@ -93,5 +95,18 @@ public sealed class ResponseQueryTests
     {
         Bson.AssertEqual("{ _id: 'srv_1' }", Bson.Render(Survey("srv_1")));
         Bson.AssertEqual("{ $set: { status: 'Answered', answeredAt: ISODate('2026-11-23T10:00:00.123Z') } }", Bson.Render(Answered(Samples.Now)));
+    }
+
+    [Fact]
+    public void AChangedAnswerReplacesTheStoredOneOnlyWhileItIsStillTheOneThatWasRead()
+    {
+        var previous = Samples.Response();
+
+        Bson.AssertEqual("""
+            { _id: 'rsp_srv_0193f1c2a0007000a000000000000002', score: 9, comment: 'שירות מעולה, תודה!',
+              answeredAt: ISODate('2026-11-23T10:08:00.123Z'), updatedAt: ISODate('2026-11-23T10:09:00.123Z') }
+            """, Bson.Render(Unchanged(previous)));
+        // No comment matches a document without one (absent, as nulls are not written).
+        Bson.AssertEqual("{ comment: null }", new BsonDocument("comment", Bson.Render(Unchanged(previous with { Comment = null }))["comment"]));
     }
 }

@@ -29,19 +29,46 @@ internal static class AnswerPages
             body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{path}?score={score}\">{score}</a></li>\n");
         }
         body.Append("</ul>\n");
-        if (view.LowLabelHtml is not null || view.HighLabelHtml is not null)
-        {
-            body.Append($"<p class=\"labels\"><span>{view.LowLabelHtml}</span><span>{view.HighLabelHtml}</span></p>\n");
-        }
+        AppendLabels(body, view);
         var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString());
     }
 
-    /// <summary>A 400 for a score that is not a number on the kind's scale: the question again, with the valid range.</summary>
-    public static HtmlPage BadScore(SurveyView view, PathString pathBase)
+    /// <summary>A 400 for a clicked score that is not a number on the kind's scale: the question again, with the valid range.</summary>
+    public static HtmlPage BadScore(SurveyView view, PathString pathBase) =>
+        Question(view, pathBase, BadScoreText(view));
+
+    /// <summary>A 400 for a form posted without a valid score: the form again, with the comment as it was typed.</summary>
+    public static HtmlPage BadScoreForm(SurveyView view, PathString pathBase, string? comment) =>
+        AnswerForm(view, pathBase, score: null, comment, BadScoreText(view));
+
+    /// <summary>
+    /// The whole answer as one form: a radio button per score (<paramref name="score"/> chosen) and the comment box. A
+    /// second visit to an answered survey shows the recorded answer this way, ready to change; with
+    /// <paramref name="error"/> it is the 400 page of a form posted without a valid score.
+    /// </summary>
+    public static HtmlPage AnswerForm(SurveyView view, PathString pathBase, int? score, string? comment, string? error = null)
     {
         var (min, max) = view.Kind.Range();
-        return Question(view, pathBase, Format(view.Strings.BadScore, min, max));
+        var body = new StringBuilder();
+        AppendError(body, error);
+        body.Append("<h1 id=\"question\">").Append(view.QuestionHtml).Append("</h1>\n");
+        if (score is { } recorded)
+        {
+            body.Append("<p>").Append(Encode(Format(view.Strings.YourScore, recorded))).Append("</p>\n");
+        }
+        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{view.PathHtml(pathBase)}\">\n");
+        body.Append("<fieldset class=\"scale\" aria-labelledby=\"question\">\n");
+        for (var value = min; value <= max; value++)
+        {
+            var chosen = value == score ? " checked" : "";
+            body.Append(CultureInfo.InvariantCulture, $"<label><input type=\"radio\" name=\"score\" value=\"{value}\" required{chosen}>{value}</label>\n");
+        }
+        body.Append("</fieldset>\n");
+        AppendLabels(body, view);
+        AppendCommentBox(body, view, comment);
+        var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString());
     }
 
     /// <summary>
@@ -60,16 +87,12 @@ internal static class AnswerPages
         {
             body.Append("<p class=\"note\" role=\"status\">").Append(Encode(strings.Saved)).Append("</p>\n");
         }
-        // The newline after <textarea> is eaten by the HTML parser, so a comment that starts with one keeps it.
         body.Append(CultureInfo.InvariantCulture, $"""
             <form method="post" action="{view.PathHtml(pathBase)}">
             <input type="hidden" name="score" value="{score}">
-            <label for="comment">{view.CommentPromptHtml}</label>
-            <textarea id="comment" name="comment" rows="6" maxlength="{AnswerService.MaxCommentLength}">
 
             """);
-        body.Append(Encode(comment ?? "")).Append("</textarea>\n");
-        body.Append("<button type=\"submit\">").Append(Encode(strings.Send)).Append("</button>\n</form>\n");
+        AppendCommentBox(body, view, comment);
         var status = tooLong ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return HtmlPage.Render(status, view.Locale, strings.Title, body.ToString());
     }
@@ -104,6 +127,33 @@ internal static class AnswerPages
         var strings = PageStrings.For(locale);
         return HtmlPage.Render(StatusCodes.Status200OK, locale, strings.UnsubscribeTitle,
             $"<h1>{Encode(strings.UnsubscribeTitle)}</h1>\n<p class=\"note\" role=\"status\">{Encode(strings.Unsubscribed)}</p>\n");
+    }
+
+    private static string BadScoreText(SurveyView view)
+    {
+        var (min, max) = view.Kind.Range();
+        return Format(view.Strings.BadScore, min, max);
+    }
+
+    private static void AppendLabels(StringBuilder body, SurveyView view)
+    {
+        if (view.LowLabelHtml is not null || view.HighLabelHtml is not null)
+        {
+            body.Append($"<p class=\"labels\"><span>{view.LowLabelHtml}</span><span>{view.HighLabelHtml}</span></p>\n");
+        }
+    }
+
+    /// <summary>The comment box and the send button, closing the form they are in.</summary>
+    private static void AppendCommentBox(StringBuilder body, SurveyView view, string? comment)
+    {
+        // The newline after <textarea> is eaten by the HTML parser, so a comment that starts with one keeps it.
+        body.Append(CultureInfo.InvariantCulture, $"""
+            <label for="comment">{view.CommentPromptHtml}</label>
+            <textarea id="comment" name="comment" rows="6" maxlength="{AnswerService.MaxCommentLength}">
+
+            """);
+        body.Append(Encode(comment ?? "")).Append("</textarea>\n");
+        body.Append("<button type=\"submit\">").Append(Encode(view.Strings.Send)).Append("</button>\n</form>\n");
     }
 
     private static void AppendError(StringBuilder body, string? error)

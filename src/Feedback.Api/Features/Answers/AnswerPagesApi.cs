@@ -35,13 +35,22 @@ public static class AnswerPagesApi
         return app;
     }
 
-    /// <summary><c>GET /s/{token}</c> shows the question; with <c>?score=N</c> it records that score (one click) and thanks.</summary>
+    /// <summary>
+    /// <c>GET /s/{token}</c> shows the question, or on a second visit the recorded answer in a form to change it; with
+    /// <c>?score=N</c> it records that score (one click) and thanks.
+    /// </summary>
     public static async Task<HtmlPage> ShowAsync(string token, HttpRequest request, AnswerService answers, CancellationToken ct)
     {
         if (!request.Query.TryGetValue("score", out var raw))
         {
             var context = await answers.OpenAsync(token, ct);
-            return ProblemPage(context, request) ?? AnswerPages.Question(SurveyView.From(context), request.PathBase);
+            if (ProblemPage(context, request) is { } problem)
+            {
+                return problem;
+            }
+            return await answers.RecordedAsync(context, ct) is { } recorded
+                ? AnswerPages.AnswerForm(SurveyView.From(context), request.PathBase, recorded.Score, recorded.Comment)
+                : AnswerPages.Question(SurveyView.From(context), request.PathBase);
         }
         if (!TryParseScore(raw, out var score))
         {
@@ -63,22 +72,27 @@ public static class AnswerPagesApi
         if (!TryParseScore(form["score"], out var score))
         {
             var context = await answers.OpenAsync(token, ct);
-            return ProblemPage(context, request) ?? AnswerPages.BadScore(SurveyView.From(context), request.PathBase);
+            return ProblemPage(context, request) ?? AnswerPages.BadScoreForm(SurveyView.From(context), request.PathBase, comment);
         }
         var (answered, response) = await answers.AnswerAsync(token, score, comment, ct);
-        return ProblemPage(answered, request, score, comment)
+        return ProblemPage(answered, request, new Posted(score, comment))
             ?? AnswerPages.ThankYou(SurveyView.From(answered), request.PathBase, response!.Score, response.Comment, saved: response.Comment is not null);
     }
 
+    /// <summary>What a form post carried, to show it again on a 400 page: nothing typed is lost.</summary>
+    private sealed record Posted(int Score, string? Comment);
+
     /// <summary>The page for a context that cannot be answered as asked, or null when it can.</summary>
-    private static HtmlPage? ProblemPage(AnswerContext context, HttpRequest request, int score = 0, string? comment = null) => context.Problem switch
+    private static HtmlPage? ProblemPage(AnswerContext context, HttpRequest request, Posted? posted = null) => context.Problem switch
     {
         null => null,
         AnswerProblem.UnknownToken => AnswerPages.NotFound(request),
         AnswerProblem.Expired => AnswerPages.Message(StatusCodes.Status410Gone, context.Survey!.Locale, s => s.Expired),
-        AnswerProblem.InvalidScore => AnswerPages.BadScore(SurveyView.From(context), request.PathBase),
-        // The too-long comment goes back into the box with the score it came with.
-        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(SurveyView.From(context), request.PathBase, score, comment),
+        AnswerProblem.InvalidScore => posted is null
+            ? AnswerPages.BadScore(SurveyView.From(context), request.PathBase)
+            : AnswerPages.BadScoreForm(SurveyView.From(context), request.PathBase, posted.Comment),
+        // The too-long comment goes back into the box with the score it came with (only a form post carries a comment).
+        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(SurveyView.From(context), request.PathBase, posted!.Score, posted.Comment),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context.Problem, "Unknown answer problem."),
     };
 

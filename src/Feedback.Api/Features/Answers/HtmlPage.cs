@@ -19,6 +19,10 @@ public sealed class HtmlPage(int statusCode, string html) : IResult, IStatusCode
         ".scale{display:flex;flex-wrap:wrap;gap:.25rem;margin:0;padding:0;list-style:none}" +
         ".scale li{flex:1 0 1.75rem}" +
         ".scale a{display:block;padding:.75rem 0;border:1px solid #2563eb;border-radius:.25rem;background:#eff6ff;color:#1d4ed8;font-weight:bold;text-align:center;text-decoration:none}" +
+        "fieldset.scale{border:0}" +
+        ".scale label{flex:1 0 1.75rem;margin:0;padding:.75rem 0;border:1px solid #2563eb;border-radius:.25rem;background:#eff6ff;color:#1d4ed8;text-align:center}" +
+        ".scale label:has(:checked){background:#1d4ed8;color:#fff}" +
+        ".scale input{margin:0;margin-inline-end:.25rem}" +
         ".labels{display:flex;justify-content:space-between;gap:1rem;margin:.5rem 0 0;color:#4b5563;font-size:.875rem}" +
         "label{display:block;margin:1.5rem 0 .5rem;font-weight:bold}" +
         "textarea{box-sizing:border-box;width:100%;min-height:8rem;padding:.5rem;border:1px solid #9ca3af;border-radius:.25rem;font:inherit}" +

@@ -28,7 +28,13 @@ internal sealed record SurveyView(
         var survey = context.Survey ?? throw new ArgumentException("An answer context without a survey has nothing to show.", nameof(context));
         var strings = PageStrings.For(survey.Locale);
         // The template version the survey was sent with; a survey whose template vanished still gets a usable page.
-        var content = context.Template?.ContentFor(survey.Locale).Content;
+        LocaleContent? content = null;
+        (string? Low, string? High) labels = default;
+        if (context.Template is { } template)
+        {
+            (var contentLocale, content) = template.ContentFor(survey.Locale);
+            labels = template.LabelsFor(contentLocale);
+        }
         var model = LiquidText.Model(survey);
         string? Render(string? source) =>
             string.IsNullOrWhiteSpace(source) ? null : LiquidText.Render(source, model, LiquidText.Html);
@@ -39,8 +45,8 @@ internal sealed record SurveyView(
             survey.Kind,
             strings,
             Render(content?.Question) ?? LiquidText.Html.Encode(strings.Title),
-            Render(content?.LowLabel),
-            Render(content?.HighLabel),
+            Render(labels.Low),
+            Render(labels.High),
             Render(content?.CommentPrompt) ?? LiquidText.Html.Encode(strings.CommentPrompt),
             Render(content?.ThankYou) ?? LiquidText.Html.Encode(strings.ThankYou));
     }

@@ -76,7 +76,12 @@ public static partial class ResponseFilters
             errors.Add("limit", $"must be a whole number between 1 and {PageCursor.MaxLimit}");
             limit = PageCursor.DefaultLimit;
         }
-        var after = Paging.Validate(p.Cursor, limit, errors);
+        var cursor = Paging.Validate(p.Cursor, limit, errors);
+        var after = cursor is null ? null : ResponsePosition.Parse(cursor);
+        if (cursor is not null && after is null)
+        {
+            errors.Add("cursor", "is not a cursor returned by this list");
+        }
         var properties = Properties(query, errors);
         if (!errors.IsValid)
         {

@@ -19,12 +19,12 @@ public static class ResponsesApi
 
         group.MapGet("/responses", ListAsync)
             .WithName("listResponses")
-            .WithSummary("List answers by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.")
+            .WithSummary("List answers in answer-time order (answeredAt, then id) by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/responses.csv", ExportCsv)
             .WithName("exportResponsesCsv")
-            .WithSummary("Every answer matching the filters as CSV (UTF-8 with BOM), streamed.")
+            .WithSummary("Every answer matching the filters as CSV (UTF-8 with BOM), in list order, streamed.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/responses/{id}", GetAsync)

@@ -103,7 +103,7 @@ public sealed class DemoSeeder(
         await outbox.MarkSentAsync([survey.Id], LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfter.TimeSpan, ct);
         if (answer is not null)
         {
-            await responses.AnswerSurveyAsync(answer with { Id = SurveyResponse.IdForSurvey(survey.Id), SurveyId = survey.Id }, ct);
+            await responses.AnswerSurveyAsync(answer with { Id = SurveyResponse.IdForSurvey(survey.Id), SurveyId = survey.Id }, ct: ct);
         }
     }
 }
