@@ -21,7 +21,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     [Fact]
     public async Task StopMidBatchSendsTheRestOnceAfterRestartWithoutWaitingForTheLease()
     {
-        _sendGrid.Default = FakeSendGridResponse.Accepted with { Delay = TimeSpan.FromSeconds(1) };
+        // The first request is held long enough for the stop to arrive while it is in flight, on a busy machine too.
+        _sendGrid.Default = FakeSendGridResponse.Accepted with { Delay = TimeSpan.FromSeconds(5) };
         var first = Start("00:00:01");
         var admin = await first.CreateClientAsync(ApiScope.Admin);
         // Three templates on one trigger: one event schedules three surveys, claimed together and sent as three requests.
