@@ -150,5 +150,11 @@ internal static class SqliteSchema
         """,
         // The start of a provider request with no recorded outcome yet: a survey in doubt after a crash (docs/decisions.md, Reliability).
         "ALTER TABLE surveys ADD COLUMN send_attempted_at TEXT NULL;",
+        // Answers to sent surveys (the response rate's numerator), and the answer's channel under a dimension of its own so
+        // a property called "channel" gets rows: existing rows are recounted after this step (RecountRollupsBelow).
+        "ALTER TABLE score_rollups ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;",
     ];
+
+    /// <summary>A database migrated from a version below this one has its rollups rebuilt once the migrations have run.</summary>
+    public const int RecountRollupsBelow = 7;
 }
