@@ -29,6 +29,7 @@ public sealed class ResponseQueryTests
     [InlineData("maxScore", "{ score: { $lte: 6 } }")]
     [InlineData("hasComment", "{ hasComment: false }")]
     [InlineData("customerId", "{ customerId: 'c-17' }")]
+    [InlineData("channel", "{ channel: 'chat' }")]
     [InlineData("updatedSince", "{ updatedAt: { $gte: ISODate('2026-11-23T10:00:00.123Z') } }")]
     [InlineData("properties", "{ properties: { $elemMatch: { k: 'shop.region', v: 'eu-central' } } }")]
     [InlineData("after", "{ _id: { $gt: 'rsp_9' } }")]
@@ -44,6 +45,7 @@ public sealed class ResponseQueryTests
             "maxScore" => new ResponseQuery { MaxScore = 6 },
             "hasComment" => new ResponseQuery { HasComment = false },
             "customerId" => new ResponseQuery { CustomerId = "c-17" },
+            "channel" => new ResponseQuery { Channel = "chat" },
             "updatedSince" => new ResponseQuery { UpdatedSince = Samples.Now },
             "properties" => new ResponseQuery { Properties = new Dictionary<string, string> { ["shop.region"] = "eu-central" } },
             "after" => new ResponseQuery { After = "rsp_9" },
