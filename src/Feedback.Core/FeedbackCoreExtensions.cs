@@ -22,6 +22,7 @@ public static class FeedbackCoreExtensions
         // test that registers its own keeps it.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISurveyEmailRenderer, SurveyEmailRenderer>();
+        services.AddSingleton<EmailPreviewer>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<TemplateService>();

@@ -58,10 +58,24 @@ public sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
     ];
 
     private static ApiKey Read(SqliteDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        r.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ApiScope>).ToArray(),
-        r.GetString(3),
-        SqliteValues.ParseTime(r.GetString(4)),
-        r.IsDBNull(5) ? null : SqliteValues.ParseTime(r.GetString(5)));
+        r.GetString(Column.Id),
+        r.GetString(Column.Name),
+        r.GetString(Column.Scopes).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ApiScope>).ToArray(),
+        r.GetString(Column.SecretHash),
+        SqliteValues.ParseTime(r.GetString(Column.CreatedAt)),
+        r.IsDBNull(Column.RevokedAt) ? null : SqliteValues.ParseTime(r.GetString(Column.RevokedAt)));
+
+    // Each column's ordinal in Columns, looked up by name once.
+    private static class Column
+    {
+        public static readonly int
+            Id = Of("id"),
+            Name = Of("name"),
+            Scopes = Of("scopes"),
+            SecretHash = Of("secret_hash"),
+            CreatedAt = Of("created_at"),
+            RevokedAt = Of("revoked_at");
+
+        private static int Of(string name) => SqliteColumns.Ordinal(Columns, name);
+    }
 }

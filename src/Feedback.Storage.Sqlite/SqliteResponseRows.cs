@@ -58,23 +58,44 @@ internal static class SqliteResponseRows
 
     public static SurveyResponse Read(SqliteDataReader r) => new()
     {
-        Id = r.GetString(0),
-        SurveyId = r.IsDBNull(1) ? null : r.GetString(1),
-        TemplateId = r.GetString(2),
-        Kind = Enum.Parse<SurveyKind>(r.GetString(3)),
-        Score = r.GetInt32(4),
-        Comment = r.IsDBNull(5) ? null : r.GetString(5),
-        Locale = r.GetString(7),
-        CustomerId = r.GetString(8),
-        SubjectId = r.GetString(9),
-        Channel = r.GetString(10),
-        Properties = SqliteValues.FromJson<Dictionary<string, string>>(r.GetString(11)),
-        AnsweredAt = SqliteValues.ParseTime(r.GetString(12)),
-        UpdatedAt = SqliteValues.ParseTime(r.GetString(13)),
+        Id = r.GetString(Column.Id),
+        SurveyId = r.IsDBNull(Column.SurveyId) ? null : r.GetString(Column.SurveyId),
+        TemplateId = r.GetString(Column.TemplateId),
+        Kind = Enum.Parse<SurveyKind>(r.GetString(Column.Kind)),
+        Score = r.GetInt32(Column.Score),
+        Comment = r.IsDBNull(Column.Comment) ? null : r.GetString(Column.Comment),
+        Locale = r.GetString(Column.Locale),
+        CustomerId = r.GetString(Column.CustomerId),
+        SubjectId = r.GetString(Column.SubjectId),
+        Channel = r.GetString(Column.Channel),
+        Properties = SqliteValues.FromJson<Dictionary<string, string>>(r.GetString(Column.Properties)),
+        AnsweredAt = SqliteValues.ParseTime(r.GetString(Column.AnsweredAt)),
+        UpdatedAt = SqliteValues.ParseTime(r.GetString(Column.UpdatedAt)),
     };
 
     /// <summary>A blank comment counts as none, the same rule the answer page applies.</summary>
     public static bool HasComment(string? comment) => !string.IsNullOrWhiteSpace(comment);
 
     private static string? Time(DateTimeOffset? value) => value is { } v ? SqliteValues.Time(v) : null;
+
+    // Each column's ordinal in Columns, looked up by name once.
+    private static class Column
+    {
+        public static readonly int
+            Id = Of("id"),
+            SurveyId = Of("survey_id"),
+            TemplateId = Of("template_id"),
+            Kind = Of("kind"),
+            Score = Of("score"),
+            Comment = Of("comment"),
+            Locale = Of("locale"),
+            CustomerId = Of("customer_id"),
+            SubjectId = Of("subject_id"),
+            Channel = Of("channel"),
+            Properties = Of("properties"),
+            AnsweredAt = Of("answered_at"),
+            UpdatedAt = Of("updated_at");
+
+        private static int Of(string name) => SqliteColumns.Ordinal(Columns, name);
+    }
 }

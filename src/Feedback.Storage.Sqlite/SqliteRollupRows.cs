@@ -56,18 +56,34 @@ internal static class SqliteRollupRows
 
     public static ScoreRollup Read(SqliteDataReader r) => new()
     {
-        TemplateId = r.GetString(0),
-        Dimension = r.GetString(1),
-        Value = r.GetString(2),
-        Day = DateOnly.ParseExact(r.GetString(3), DayFormat, CultureInfo.InvariantCulture),
-        Kind = Enum.Parse<SurveyKind>(r.GetString(4)),
-        Histogram = [.. Enumerable.Range(5, ScoreRollup.HistogramLength).Select(r.GetInt64)],
-        Sent = r.GetInt64(5 + ScoreRollup.HistogramLength),
-        Answered = r.GetInt64(6 + ScoreRollup.HistogramLength),
+        TemplateId = r.GetString(Column.TemplateId),
+        Dimension = r.GetString(Column.Dimension),
+        Value = r.GetString(Column.Value),
+        Day = DateOnly.ParseExact(r.GetString(Column.Day), DayFormat, CultureInfo.InvariantCulture),
+        Kind = Enum.Parse<SurveyKind>(r.GetString(Column.Kind)),
+        Histogram = [.. Enumerable.Range(Column.H0, ScoreRollup.HistogramLength).Select(r.GetInt64)],
+        Sent = r.GetInt64(Column.Sent),
+        Answered = r.GetInt64(Column.Answered),
     };
 
     /// <summary>ISO days sort as text, so day ranges are plain comparisons.</summary>
     public static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
     private const string DayFormat = "yyyy-MM-dd";
+
+    // Each column's ordinal in Columns, looked up by name once; the histogram's cells follow h0 in order.
+    private static class Column
+    {
+        public static readonly int
+            TemplateId = Of("template_id"),
+            Dimension = Of("dimension"),
+            Value = Of("value"),
+            Day = Of("day"),
+            Kind = Of("kind"),
+            H0 = Of("h0"),
+            Sent = Of("sent"),
+            Answered = Of("answered");
+
+        private static int Of(string name) => SqliteColumns.Ordinal(Columns, name);
+    }
 }

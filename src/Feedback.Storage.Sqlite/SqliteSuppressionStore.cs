@@ -6,11 +6,13 @@ namespace Feedback.Storage.Sqlite;
 
 public sealed class SqliteSuppressionStore(SqliteDatabase database) : ISuppressionStore
 {
+    private const string Columns = "email, reason, source, created_at";
+
     public async Task<bool> AddAsync(Suppression suppression, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(
-            "INSERT INTO suppressions (email, reason, source, created_at) VALUES ($email, $reason, $source, $at) ON CONFLICT (email) DO NOTHING", ct,
+            $"INSERT INTO suppressions ({Columns}) VALUES ($email, $reason, $source, $at) ON CONFLICT (email) DO NOTHING", ct,
             ("$email", suppression.Email), ("$reason", suppression.Reason), ("$source", suppression.Source), ("$at", SqliteValues.Time(suppression.CreatedAt))) == 1;
     }
 
@@ -23,7 +25,7 @@ public sealed class SqliteSuppressionStore(SqliteDatabase database) : ISuppressi
     public async Task<Suppression?> GetAsync(string email, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync("SELECT email, reason, source, created_at FROM suppressions WHERE email = $email", Read, ct,
+        return (await connection.QueryAsync($"SELECT {Columns} FROM suppressions WHERE email = $email", Read, ct,
             ("$email", email))).SingleOrDefault();
     }
 
@@ -31,7 +33,7 @@ public sealed class SqliteSuppressionStore(SqliteDatabase database) : ISuppressi
     {
         await using var connection = await database.OpenAsync(ct);
         var items = await connection.QueryAsync(
-            "SELECT email, reason, source, created_at FROM suppressions WHERE ($after IS NULL OR email > $after) ORDER BY email LIMIT $limit",
+            $"SELECT {Columns} FROM suppressions WHERE ($after IS NULL OR email > $after) ORDER BY email LIMIT $limit",
             Read, ct, ("$after", after), ("$limit", limit + 1));
         return items.Count > limit
             ? new Page<Suppression>(items[..limit], PageCursor.Encode(items[limit - 1].Email))
@@ -39,5 +41,17 @@ public sealed class SqliteSuppressionStore(SqliteDatabase database) : ISuppressi
     }
 
     private static Suppression Read(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), SqliteValues.ParseTime(r.GetString(3)));
+        new(r.GetString(Column.Email), r.GetString(Column.Reason), r.GetString(Column.Source), SqliteValues.ParseTime(r.GetString(Column.CreatedAt)));
+
+    // Each column's ordinal in Columns, looked up by name once.
+    private static class Column
+    {
+        public static readonly int
+            Email = Of("email"),
+            Reason = Of("reason"),
+            Source = Of("source"),
+            CreatedAt = Of("created_at");
+
+        private static int Of(string name) => SqliteColumns.Ordinal(Columns, name);
+    }
 }

@@ -48,37 +48,69 @@ internal static class SqliteSurveyRows
 
     public static Survey Read(SqliteDataReader r)
     {
-        var body = SqliteValues.FromJson<Body>(r.GetString(25));
+        var body = SqliteValues.FromJson<Body>(r.GetString(Column.Body));
         return new Survey
         {
-            Id = r.GetString(0),
-            TemplateId = r.GetString(1),
-            TemplateVersion = r.GetInt32(2),
-            Kind = Enum.Parse<SurveyKind>(r.GetString(3)),
-            EventId = r.IsDBNull(4) ? null : r.GetString(4),
-            SubjectId = r.GetString(5),
+            Id = r.GetString(Column.Id),
+            TemplateId = r.GetString(Column.TemplateId),
+            TemplateVersion = r.GetInt32(Column.TemplateVersion),
+            Kind = Enum.Parse<SurveyKind>(r.GetString(Column.Kind)),
+            EventId = r.IsDBNull(Column.EventId) ? null : r.GetString(Column.EventId),
+            SubjectId = r.GetString(Column.SubjectId),
             Customer = body.Customer,
             Locale = body.Locale,
             Properties = body.Properties,
-            Status = Enum.Parse<SurveyStatus>(r.GetString(8)),
-            SendAt = SqliteValues.ParseTime(r.GetString(9)),
-            CreatedAt = SqliteValues.ParseTime(r.GetString(10)),
-            Token = r.GetString(11),
-            Attempts = r.GetInt32(12),
-            LeaseOwner = r.IsDBNull(13) ? null : r.GetString(13),
-            LeaseUntil = Time(r, 14),
-            SentAt = Time(r, 15),
-            ReminderAt = Time(r, 16),
-            ReminderSentAt = Time(r, 17),
-            ExpiresAt = Time(r, 18),
-            DeliveredAt = Time(r, 19),
-            OpenedAt = Time(r, 20),
-            AnsweredAt = Time(r, 21),
-            CancelledAt = Time(r, 22),
-            FailureReason = r.IsDBNull(23) ? null : r.GetString(23),
-            SendAttemptedAt = Time(r, 26),
+            Status = Enum.Parse<SurveyStatus>(r.GetString(Column.Status)),
+            SendAt = SqliteValues.ParseTime(r.GetString(Column.SendAt)),
+            CreatedAt = SqliteValues.ParseTime(r.GetString(Column.CreatedAt)),
+            Token = r.GetString(Column.Token),
+            Attempts = r.GetInt32(Column.Attempts),
+            LeaseOwner = r.IsDBNull(Column.LeaseOwner) ? null : r.GetString(Column.LeaseOwner),
+            LeaseUntil = Time(r, Column.LeaseUntil),
+            SentAt = Time(r, Column.SentAt),
+            ReminderAt = Time(r, Column.ReminderAt),
+            ReminderSentAt = Time(r, Column.ReminderSentAt),
+            ExpiresAt = Time(r, Column.ExpiresAt),
+            DeliveredAt = Time(r, Column.DeliveredAt),
+            OpenedAt = Time(r, Column.OpenedAt),
+            AnsweredAt = Time(r, Column.AnsweredAt),
+            CancelledAt = Time(r, Column.CancelledAt),
+            FailureReason = r.IsDBNull(Column.FailureReason) ? null : r.GetString(Column.FailureReason),
+            SendAttemptedAt = Time(r, Column.SendAttemptedAt),
         };
     }
 
     private static DateTimeOffset? Time(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : SqliteValues.ParseTime(r.GetString(ordinal));
+
+    // Each column's ordinal in Columns, looked up by name once.
+    private static class Column
+    {
+        public static readonly int
+            Id = Of("id"),
+            TemplateId = Of("template_id"),
+            TemplateVersion = Of("template_version"),
+            Kind = Of("kind"),
+            EventId = Of("event_id"),
+            SubjectId = Of("subject_id"),
+            Status = Of("status"),
+            SendAt = Of("send_at"),
+            CreatedAt = Of("created_at"),
+            Token = Of("token"),
+            Attempts = Of("attempts"),
+            LeaseOwner = Of("lease_owner"),
+            LeaseUntil = Of("lease_until"),
+            SentAt = Of("sent_at"),
+            ReminderAt = Of("reminder_at"),
+            ReminderSentAt = Of("reminder_sent_at"),
+            ExpiresAt = Of("expires_at"),
+            DeliveredAt = Of("delivered_at"),
+            OpenedAt = Of("opened_at"),
+            AnsweredAt = Of("answered_at"),
+            CancelledAt = Of("cancelled_at"),
+            FailureReason = Of("failure_reason"),
+            Body = Of("body"),
+            SendAttemptedAt = Of("send_attempted_at");
+
+        private static int Of(string name) => SqliteColumns.Ordinal(Columns, name);
+    }
 }

@@ -65,10 +65,10 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var payloads = await connection.QueryAsync("SELECT id, payload FROM webhook_deliveries WHERE customer_id = $customer",
-            r => (Id: r.GetString(0), Payload: r.GetString(1)), ct, ("$customer", customerId));
+        var deliveries = await connection.QueryAsync($"SELECT {DeliveryColumns} FROM webhook_deliveries WHERE customer_id = $customer",
+            ReadDelivery, ct, ("$customer", customerId));
         var changed = 0;
-        foreach (var (id, payload) in payloads)
+        foreach (var (id, payload) in deliveries.Select(d => (d.Id, d.Payload)))
         {
             var redacted = redact(payload);
             if (redacted != payload)

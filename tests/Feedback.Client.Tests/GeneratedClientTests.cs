@@ -24,7 +24,7 @@ public sealed class GeneratedClientTests(FeedbackService service) : IClassFixtur
             Delay = "PT24H",
             ExpiresAfter = "P14D",
             DefaultLocale = "en",
-            Content = new Dictionary<string, LocaleContent>
+            Content = new Dictionary<string, LocaleContentDto>
             {
                 ["en"] = new() { Subject = "How did we do?", Question = "How likely are you to recommend us to a friend?" },
             },

@@ -1,4 +1,5 @@
 using Feedback.Core.Auth;
+using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -19,10 +20,10 @@ internal static class Samples
         Kind = SurveyKind.Csat,
         Trigger = "ticket.resolved",
         CancelOn = ["ticket.reopened", "ticket.merged"],
-        Delay = "PT24H",
-        ReminderAfter = "P2D",
-        ExpiresAfter = "P14D",
-        QuietPeriod = "P30D",
+        Delay = IsoDuration.Parse("PT24H"),
+        ReminderAfter = IsoDuration.Parse("P2D"),
+        ExpiresAfter = IsoDuration.Parse("P14D"),
+        QuietPeriod = IsoDuration.Parse("P30D"),
         SampleRate = 0.25,
         SendWindow = new SendWindow(new TimeOnly(9, 0), new TimeOnly(20, 30, 15, 500)),
         DefaultLocale = "en",

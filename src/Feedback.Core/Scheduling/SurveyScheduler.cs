@@ -117,7 +117,7 @@ public sealed class SurveyScheduler(
         Properties = properties,
         Status = SurveyStatus.Scheduled,
         SendAt = sendAt is { } at ? SendTimes.Requested(at, now)
-            : SendTimes.Compute(occurredAt, template.DelaySpan, template.SendWindow, TimeZones.Find(customer.TimeZone), now),
+            : SendTimes.Compute(occurredAt, template.Delay.TimeSpan, template.SendWindow, TimeZones.Find(customer.TimeZone), now),
         CreatedAt = now,
         Token = SurveyTokens.New(),
     };
@@ -128,8 +128,8 @@ public sealed class SurveyScheduler(
         {
             return SkipReason.Suppressed;
         }
-        if (template.QuietPeriodSpan is { } quiet
-            && await surveys.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet, ct))
+        if (template.QuietPeriod is { } quiet
+            && await surveys.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet.TimeSpan, ct))
         {
             return SkipReason.QuietPeriod;
         }

@@ -16,12 +16,12 @@ public sealed record LocaleContent(
     string? CommentPrompt = null,
     string? ThankYou = null);
 
-/// <summary>
-/// One version of a survey template. Durations are kept as the ISO-8601 text the client sent
-/// (validated by <see cref="TemplateValidator"/>); use the <c>*Span</c> properties for arithmetic.
-/// </summary>
+/// <summary>One version of a survey template. Durations keep the ISO-8601 text the client sent (<see cref="IsoDuration"/>).</summary>
 public sealed record SurveyTemplate
 {
+    /// <summary>How long a survey can be answered when the template does not say.</summary>
+    public static readonly IsoDuration DefaultExpiresAfter = IsoDuration.Parse("P30D");
+
     public required string Id { get; init; }
     public required int Version { get; init; }
     public required TemplateStatus Status { get; init; }
@@ -29,10 +29,10 @@ public sealed record SurveyTemplate
     public required SurveyKind Kind { get; init; }
     public string? Trigger { get; init; }
     public IReadOnlyList<string> CancelOn { get; init; } = [];
-    public string Delay { get; init; } = "PT0S";
-    public string? ReminderAfter { get; init; }
-    public string ExpiresAfter { get; init; } = "P30D";
-    public string? QuietPeriod { get; init; }
+    public IsoDuration Delay { get; init; } = IsoDuration.Zero;
+    public IsoDuration? ReminderAfter { get; init; }
+    public IsoDuration ExpiresAfter { get; init; } = DefaultExpiresAfter;
+    public IsoDuration? QuietPeriod { get; init; }
     public double SampleRate { get; init; } = 1.0;
     public SendWindow? SendWindow { get; init; }
     public required string DefaultLocale { get; init; }
@@ -40,14 +40,9 @@ public sealed record SurveyTemplate
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    public TimeSpan DelaySpan => Iso8601Duration.Parse(Delay);
-    public TimeSpan ExpiresAfterSpan => Iso8601Duration.Parse(ExpiresAfter);
-    public TimeSpan? ReminderAfterSpan => ReminderAfter is null ? null : Iso8601Duration.Parse(ReminderAfter);
-    public TimeSpan? QuietPeriodSpan => QuietPeriod is null ? null : Iso8601Duration.Parse(QuietPeriod);
-
     /// <summary>When a survey of this template sent at <paramref name="sentAt"/> is reminded (null: never) and expires.</summary>
     public (DateTimeOffset? ReminderAt, DateTimeOffset ExpiresAt) TimesAfterSending(DateTimeOffset sentAt) =>
-        (ReminderAfterSpan is { } reminder ? sentAt + reminder : null, sentAt + ExpiresAfterSpan);
+        (ReminderAfter is { } reminder ? sentAt + reminder.TimeSpan : null, sentAt + ExpiresAfter.TimeSpan);
 
     /// <summary>The strong ETag of this version.</summary>
     public string ETag => $"\"{Version}\"";

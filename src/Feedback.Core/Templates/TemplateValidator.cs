@@ -4,7 +4,7 @@ using Fluid;
 
 namespace Feedback.Core.Templates;
 
-/// <summary>Domain rules of a template (beyond JSON shape): durations, locales, Liquid syntax, ranges.</summary>
+/// <summary>Domain rules of a template (beyond JSON shape and the duration syntax <see cref="IsoDuration"/> owns): a reminder before the expiry, locales, Liquid syntax, ranges.</summary>
 public static partial class TemplateValidator
 {
     public const int MaxNameLength = 200;
@@ -35,20 +35,8 @@ public static partial class TemplateValidator
             errors.Add("trigger", "must be an event type of letters, digits and . _ : - (at most 100), or null");
         }
         ValidateCancelOn(template.CancelOn, errors);
-        ValidateDuration("delay", template.Delay, errors);
-        ValidateDuration("expiresAfter", template.ExpiresAfter, errors);
-        if (template.ReminderAfter is not null)
-        {
-            ValidateDuration("reminderAfter", template.ReminderAfter, errors);
-        }
-        if (template.QuietPeriod is not null)
-        {
-            ValidateDuration("quietPeriod", template.QuietPeriod, errors);
-        }
-        // Compared whenever both parse, so one 400 also lists this next to unrelated errors.
-        if (Iso8601Duration.TryParse(template.ReminderAfter, out var reminder, out _)
-            && Iso8601Duration.TryParse(template.ExpiresAfter, out var expires, out _)
-            && reminder >= expires)
+        // Durations are valid by type (IsoDuration); a text that did not parse was refused where it was read.
+        if (template.ReminderAfter is { } reminder && reminder.TimeSpan >= template.ExpiresAfter.TimeSpan)
         {
             errors.Add("reminderAfter", "must be shorter than expiresAfter");
         }
@@ -76,14 +64,6 @@ public static partial class TemplateValidator
             {
                 errors.Add($"cancelOn[{i}]", "must be an event type of letters, digits and . _ : - (at most 100)");
             }
-        }
-    }
-
-    private static void ValidateDuration(string field, string value, ValidationErrors errors)
-    {
-        if (!Iso8601Duration.TryParse(value, out _, out var error))
-        {
-            errors.Add(field, error);
         }
     }
 

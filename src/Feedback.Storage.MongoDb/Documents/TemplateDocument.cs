@@ -1,4 +1,5 @@
 using System.Globalization;
+using Feedback.Core.Common;
 using Feedback.Core.Templates;
 
 namespace Feedback.Storage.MongoDb.Documents;
@@ -34,10 +35,10 @@ internal sealed class TemplateDocument
         Kind = t.Kind,
         Trigger = t.Trigger,
         CancelOn = [.. t.CancelOn],
-        Delay = t.Delay,
-        ReminderAfter = t.ReminderAfter,
-        ExpiresAfter = t.ExpiresAfter,
-        QuietPeriod = t.QuietPeriod,
+        Delay = t.Delay.Text,
+        ReminderAfter = t.ReminderAfter?.Text,
+        ExpiresAfter = t.ExpiresAfter.Text,
+        QuietPeriod = t.QuietPeriod?.Text,
         SampleRate = t.SampleRate,
         SendWindow = t.SendWindow is { } w ? new SendWindowDocument { Start = SendWindowDocument.Format(w.Start), End = SendWindowDocument.Format(w.End) } : null,
         DefaultLocale = t.DefaultLocale,
@@ -55,10 +56,10 @@ internal sealed class TemplateDocument
         Kind = Kind,
         Trigger = Trigger,
         CancelOn = CancelOn,
-        Delay = Delay,
-        ReminderAfter = ReminderAfter,
-        ExpiresAfter = ExpiresAfter,
-        QuietPeriod = QuietPeriod,
+        Delay = IsoDuration.Parse(Delay),
+        ReminderAfter = ReminderAfter is null ? null : IsoDuration.Parse(ReminderAfter),
+        ExpiresAfter = IsoDuration.Parse(ExpiresAfter),
+        QuietPeriod = QuietPeriod is null ? null : IsoDuration.Parse(QuietPeriod),
         SampleRate = SampleRate,
         SendWindow = SendWindow is { } w ? new SendWindow(SendWindowDocument.Parse(w.Start), SendWindowDocument.Parse(w.End)) : null,
         DefaultLocale = DefaultLocale,

@@ -27,7 +27,7 @@ public sealed partial class HttpFileTests(SharedFeedbackApi api) : IClassFixture
     [GeneratedRegex(@"\{\{([^}]*)\}\}")]
     private static partial Regex VariableUse();
 
-    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "Feedback.Api", "Feedback.Api.http"));
+    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(Repository.Root, "src", "Feedback.Api", "Feedback.Api.http"));
 
     [Fact]
     public void EveryRequestNamesARouteThatExists()
@@ -70,17 +70,5 @@ public sealed partial class HttpFileTests(SharedFeedbackApi api) : IClassFixture
                 }
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Feedback.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Feedback.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -21,7 +21,7 @@ public sealed class OpenApiDocumentTests(SharedFeedbackApi api) : IClassFixture<
     public async Task ServedDocumentEqualsTheCommittedOne()
     {
         var served = await ServedDocumentAsync();
-        var path = Path.Combine(RepositoryRoot(), "openapi", "feedback.v1.json");
+        var path = Path.Combine(Repository.Root, "openapi", "feedback.v1.json");
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
@@ -124,18 +124,6 @@ public sealed class OpenApiDocumentTests(SharedFeedbackApi api) : IClassFixture<
     {
         using var anonymous = api.Factory.CreateClient();
         return JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!.AsObject();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Feedback.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Feedback.sln above {AppContext.BaseDirectory}.");
     }
 
     // A JSON pointer to the first place where the documents differ, to make the failure message actionable.

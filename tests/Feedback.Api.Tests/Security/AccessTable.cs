@@ -41,6 +41,7 @@ public static class AccessTable
         ("GET /v1/templates/{id}", ReadScope),
         ("PUT /v1/templates/{id}", AdminOnly),
         ("DELETE /v1/templates/{id}", AdminOnly),
+        ("POST /v1/templates/{id}/preview", ReadScope),
         ("GET /v1/templates/{id}/versions", ReadScope),
         ("GET /v1/templates/{id}/versions/{version:int}", ReadScope),
 

@@ -119,6 +119,18 @@ public sealed class TemplateValidationTests(SharedFeedbackApi api) : IClassFixtu
         Assert.Equal("must be shorter than expiresAfter", ProblemAssert.Message(problem, "reminderAfter"));
     }
 
+    [Fact]
+    public async Task ReminderIsNotComparedWithAnExpiryThatDoesNotParse()
+    {
+        using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
+        var body = TemplateBodies.Csat().With("reminderAfter", "\"P20D\"").With("expiresAfter", "\"P1M\"");
+
+        var response = await admin.PostAsJsonAsync("/v1/templates", body);
+
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, "expiresAfter");
+        Assert.Equal(CalendarUnits, ProblemAssert.Message(problem, "expiresAfter"));
+    }
+
     [Theory]
     [InlineData("name", "\"Ok\"")]
     [InlineData("trigger", "null")]

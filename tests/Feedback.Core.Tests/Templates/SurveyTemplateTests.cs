@@ -1,3 +1,4 @@
+using Feedback.Core.Common;
 using Feedback.Core.Templates;
 
 namespace Feedback.Core.Tests.Templates;
@@ -37,12 +38,12 @@ public sealed class SurveyTemplateTests
     [Fact]
     public void DurationSpansFollowTheIsoText()
     {
-        var template = TestTemplates.Valid() with { QuietPeriod = null, ReminderAfter = "PT36H" };
+        var template = TestTemplates.Valid() with { QuietPeriod = null, ReminderAfter = IsoDuration.Parse("PT36H") };
 
-        Assert.Equal(TimeSpan.FromHours(24), template.DelaySpan);
-        Assert.Equal(TimeSpan.FromDays(14), template.ExpiresAfterSpan);
-        Assert.Equal(TimeSpan.FromHours(36), template.ReminderAfterSpan);
-        Assert.Null(template.QuietPeriodSpan);
+        Assert.Equal(TimeSpan.FromHours(24), template.Delay.TimeSpan);
+        Assert.Equal(TimeSpan.FromDays(14), template.ExpiresAfter.TimeSpan);
+        Assert.Equal(TimeSpan.FromHours(36), template.ReminderAfter?.TimeSpan);
+        Assert.Null(template.QuietPeriod);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Feedback.Core.Common;
 using Feedback.Core.Templates;
 
 namespace Feedback.Core.Tests.Templates;
@@ -16,10 +17,10 @@ public static class TestTemplates
         Kind = SurveyKind.Csat,
         Trigger = "ticket.resolved",
         CancelOn = ["ticket.reopened"],
-        Delay = "PT24H",
-        ReminderAfter = "P2D",
-        ExpiresAfter = "P14D",
-        QuietPeriod = "P30D",
+        Delay = IsoDuration.Parse("PT24H"),
+        ReminderAfter = IsoDuration.Parse("P2D"),
+        ExpiresAfter = IsoDuration.Parse("P14D"),
+        QuietPeriod = IsoDuration.Parse("P30D"),
         SampleRate = 1.0,
         SendWindow = new SendWindow(new TimeOnly(9, 0), new TimeOnly(20, 0)),
         DefaultLocale = "en",

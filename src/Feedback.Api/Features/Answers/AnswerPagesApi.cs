@@ -18,8 +18,8 @@ public static class AnswerPagesApi
     {
         // Pages for people, not part of the REST API document.
         var pages = app.MapGroup("")
-            .AllowAnonymous()
             .ExcludeFromDescription()
+            .AllowAnonymous()
             .RequireRateLimiting(CustomerPageLimit.Name);
 
         // No antiforgery token: forgery rides on credentials the browser adds by itself (cookies), and these pages have

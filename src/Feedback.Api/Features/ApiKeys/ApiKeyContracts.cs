@@ -36,4 +36,4 @@ public record ApiKeyResponse(string Id, string Name, IReadOnlyList<ApiScope> Sco
 public sealed record CreatedApiKeyResponse(string Id, string Name, IReadOnlyList<ApiScope> Scopes, DateTimeOffset CreatedAt, string Key)
     : ApiKeyResponse(Id, Name, Scopes, CreatedAt, null);
 
-public sealed record ApiKeyList(IReadOnlyList<ApiKeyResponse> Items);
+public sealed record ApiKeyListResponse(IReadOnlyList<ApiKeyResponse> Items);

@@ -52,8 +52,8 @@ public static class ApiKeysApi
         return TypedResults.Created($"/v1/api-keys/{key.Id}", new CreatedApiKeyResponse(key.Id, key.Name, key.Scopes, key.CreatedAt, secret));
     }
 
-    public static async Task<Ok<ApiKeyList>> ListAsync(IApiKeyStore keys, CancellationToken ct) =>
-        TypedResults.Ok(new ApiKeyList((await keys.ListAsync(ct)).Select(ApiKeyResponse.From).ToList()));
+    public static async Task<Ok<ApiKeyListResponse>> ListAsync(IApiKeyStore keys, CancellationToken ct) =>
+        TypedResults.Ok(new ApiKeyListResponse((await keys.ListAsync(ct)).Select(ApiKeyResponse.From).ToList()));
 
     public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(string id, IApiKeyStore keys, CancellationToken ct) =>
         await keys.GetAsync(id, ct) is { } key ? TypedResults.Ok(ApiKeyResponse.From(key)) : Problems.NotFound($"API key '{id}' does not exist.");

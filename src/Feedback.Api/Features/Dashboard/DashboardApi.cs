@@ -17,8 +17,8 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/dashboard")
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnonymous();
 
         group.MapGet("/", Page);
         group.MapGet("/{file}", Asset);

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feedback.Api.Features.DevMailbox;
 
-public sealed record DevMailboxList(IReadOnlyList<DevMailboxMessage> Items);
+public sealed record DevMailboxListResponse(IReadOnlyList<DevMailboxMessageDto> Items);
+
+public sealed record DevMailboxMessageDto(
+    long Id, string SurveyId, string From, string To, string? Name, string Subject, string Html, string Text,
+    IReadOnlyDictionary<string, string> Headers, DateTimeOffset SentAt);
 
 /// <summary>
 /// The dev mailbox: what would have been e-mailed while no SendGrid key is set. The page needs no API key so a
@@ -30,8 +34,11 @@ public static class DevMailboxApi
         return app;
     }
 
-    public static Ok<DevMailboxList> List(IDevMailbox mailbox, string? to = null) =>
-        TypedResults.Ok(new DevMailboxList(mailbox.List().Where(m => to is null || string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase)).ToList()));
+    public static Ok<DevMailboxListResponse> List(IDevMailbox mailbox, string? to = null) =>
+        TypedResults.Ok(new DevMailboxListResponse(mailbox.List()
+            .Where(m => to is null || string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))
+            .Select(m => new DevMailboxMessageDto(m.Id, m.SurveyId, m.From, m.To, m.Name, m.Subject, m.Html, m.Text, m.Headers, m.SentAt))
+            .ToList()));
 
     public static Results<ContentHttpResult, NotFound> Page(IDevMailbox mailbox, HttpContext http, long? id = null)
     {

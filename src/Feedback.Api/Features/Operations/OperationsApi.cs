@@ -41,9 +41,9 @@ public static class OperationsApi
         return app;
     }
 
-    private static Ok<HealthStatus> Live() => TypedResults.Ok(new HealthStatus("ok"));
+    private static Ok<HealthResponse> Live() => TypedResults.Ok(new HealthResponse("ok"));
 
-    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> ReadyAsync(
         IStorageLifecycle storage, StorageHealth health, HttpResponse response, ILoggerFactory loggers, CancellationToken ct)
     {
         try
@@ -56,7 +56,7 @@ public static class OperationsApi
                 return TypedResults.Problem(title: "Not ready", statusCode: StatusCodes.Status503ServiceUnavailable,
                     detail: $"The store refused a request at {fault.At:O} ({StorageHealth.Name(fault.Kind)}): {fault.Reason}");
             }
-            return TypedResults.Ok(new HealthStatus("ready"));
+            return TypedResults.Ok(new HealthResponse("ready"));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -66,4 +66,4 @@ public static class OperationsApi
     }
 }
 
-public sealed record HealthStatus(string Status);
+public sealed record HealthResponse(string Status);

@@ -120,7 +120,7 @@ public sealed partial record RecordResponseRequest(
 public sealed record ResponseCustomerDto(string? Id);
 
 [Description("A customer's answer. `surveyId` is null for answers collected elsewhere; `updatedAt` is when the record last changed (the key of incremental pulls).")]
-public sealed record ResponseItem(
+public sealed record AnswerResponse(
     string Id,
     string? SurveyId,
     string TemplateId,
@@ -135,9 +135,9 @@ public sealed record ResponseItem(
     DateTimeOffset AnsweredAt,
     DateTimeOffset UpdatedAt)
 {
-    public static ResponseItem From(SurveyResponse r) => new(
+    public static AnswerResponse From(SurveyResponse r) => new(
         r.Id, r.SurveyId, r.TemplateId, r.Kind, r.Score, r.Comment, r.Locale, r.CustomerId, r.SubjectId, r.Channel, r.Properties,
         r.AnsweredAt, r.UpdatedAt);
 }
 
-public sealed record ResponseList(IReadOnlyList<ResponseItem> Items, string? NextCursor);
+public sealed record AnswerListResponse(IReadOnlyList<AnswerResponse> Items, string? NextCursor);

@@ -42,7 +42,7 @@ public static class ResponsesApi
     }
 
     // The store is taken [FromServices] so the host starts (and the other routes work) with an adapter lacking it.
-    public static async Task<Results<Ok<ResponseList>, ResponsesCsv, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<AnswerListResponse>, ResponsesCsv, ValidationProblem>> ListAsync(
         [AsParameters] ResponseFilterParameters filters, HttpRequest request, [FromServices] IResponseStore responses, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -55,7 +55,7 @@ public static class ResponsesApi
             return new ResponsesCsv(responses, query);
         }
         var page = await responses.ListAsync(query, ct);
-        return TypedResults.Ok(new ResponseList(page.Items.Select(ResponseItem.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new AnswerListResponse(page.Items.Select(AnswerResponse.From).ToList(), page.NextCursor));
     }
 
     public static Results<ResponsesCsv, ValidationProblem> ExportCsv(
@@ -67,17 +67,17 @@ public static class ResponsesApi
             : TypedResults.ValidationProblem(errors.ToDictionary());
     }
 
-    public static async Task<Results<Ok<ResponseItem>, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<Ok<AnswerResponse>, ProblemHttpResult>> GetAsync(
         string id, [FromServices] IResponseStore responses, CancellationToken ct) =>
         await responses.GetAsync(id, ct) is { } response
-            ? TypedResults.Ok(ResponseItem.From(response))
+            ? TypedResults.Ok(AnswerResponse.From(response))
             : Problems.NotFound($"Response '{id}' does not exist.");
 
     /// <summary>
     /// Stores the answer the first time its id is seen and tells the listeners; a repeat of the id returns what was stored
     /// then, even when the repeat's content differs (the first write wins, as with events).
     /// </summary>
-    public static async Task<Results<Created<ResponseItem>, Ok<ResponseItem>, ValidationProblem>> RecordAsync(
+    public static async Task<Results<Created<AnswerResponse>, Ok<AnswerResponse>, ValidationProblem>> RecordAsync(
         JsonBody<RecordResponseRequest> body, ITemplateStore templates, [FromServices] IResponseStore responses,
         IEnumerable<IResponseListener> listeners, TimeProvider time, CancellationToken ct)
     {
@@ -92,13 +92,13 @@ public static class ResponsesApi
         var (stored, created) = await responses.AddExternalAsync(response, ct);
         if (!created)
         {
-            return TypedResults.Ok(ResponseItem.From(stored));
+            return TypedResults.Ok(AnswerResponse.From(stored));
         }
         foreach (var listener in listeners)
         {
             await listener.ResponseRecordedAsync(stored, null, ct);
         }
-        return TypedResults.Created($"/v1/responses/{stored.Id}", ResponseItem.From(stored));
+        return TypedResults.Created($"/v1/responses/{stored.Id}", AnswerResponse.From(stored));
     }
 
     /// <summary>

@@ -21,16 +21,16 @@ public sealed record CreatedWebhookResponse(
     public static CreatedWebhookResponse From(WebhookSubscription s) => new(s.Id, s.Url, s.Events, s.MinScore, s.MaxScore, s.CreatedAt, s.Secret);
 }
 
-public sealed record WebhookList(IReadOnlyList<WebhookResponse> Items, string? NextCursor);
+public sealed record WebhookListResponse(IReadOnlyList<WebhookResponse> Items, string? NextCursor);
 
 [Description("One event sent (or being sent) to a subscription. `nextAttemptAt` is set while it is pending; `lastStatusCode`/`lastError` describe the last attempt.")]
-public sealed record WebhookDeliveryItem(
+public sealed record WebhookDeliveryDto(
     string Id, string Type, WebhookDeliveryStatus Status, int Attempts, int? LastStatusCode, string? LastError,
     DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt)
 {
-    public static WebhookDeliveryItem From(WebhookDelivery d) => new(
+    public static WebhookDeliveryDto From(WebhookDelivery d) => new(
         d.Id, d.Type, d.Status, d.Attempts, d.LastStatusCode, d.LastError, d.CreatedAt,
         d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt);
 }
 
-public sealed record WebhookDeliveryList(IReadOnlyList<WebhookDeliveryItem> Items, string? NextCursor);
+public sealed record WebhookDeliveryListResponse(IReadOnlyList<WebhookDeliveryDto> Items, string? NextCursor);

@@ -60,7 +60,7 @@ public static class SubscriptionsApi
         return TypedResults.Created($"/v1/webhooks/{subscription.Id}", CreatedWebhookResponse.From(subscription));
     }
 
-    public static async Task<Results<Ok<WebhookList>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<WebhookListResponse>, ValidationProblem>> ListAsync(
         IWebhookStore webhooks, CancellationToken ct, string? cursor = null, int limit = PageCursor.DefaultLimit)
     {
         var errors = new ValidationErrors();
@@ -70,7 +70,7 @@ public static class SubscriptionsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var page = await webhooks.ListSubscriptionsAsync(after, limit, ct);
-        return TypedResults.Ok(new WebhookList(page.Items.Select(WebhookResponse.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new WebhookListResponse(page.Items.Select(WebhookResponse.From).ToList(), page.NextCursor));
     }
 
     public static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(string id, IWebhookStore webhooks, CancellationToken ct) =>
@@ -79,7 +79,7 @@ public static class SubscriptionsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IWebhookStore webhooks, CancellationToken ct) =>
         await webhooks.DeleteSubscriptionAsync(id, ct) ? TypedResults.NoContent() : Unknown(id);
 
-    public static async Task<Results<Ok<WebhookDeliveryList>, ValidationProblem, ProblemHttpResult>> ListDeliveriesAsync(
+    public static async Task<Results<Ok<WebhookDeliveryListResponse>, ValidationProblem, ProblemHttpResult>> ListDeliveriesAsync(
         string id, IWebhookStore webhooks, CancellationToken ct, string? cursor = null, int limit = PageCursor.DefaultLimit)
     {
         var errors = new ValidationErrors();
@@ -93,7 +93,7 @@ public static class SubscriptionsApi
             return Unknown(id);
         }
         var page = await webhooks.ListDeliveriesAsync(id, after, limit, ct);
-        return TypedResults.Ok(new WebhookDeliveryList(page.Items.Select(WebhookDeliveryItem.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new WebhookDeliveryListResponse(page.Items.Select(WebhookDeliveryDto.From).ToList(), page.NextCursor));
     }
 
     private static ProblemHttpResult Unknown(string id) => Problems.NotFound($"Webhook subscription '{id}' does not exist.");

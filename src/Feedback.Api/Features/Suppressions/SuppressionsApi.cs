@@ -13,7 +13,7 @@ public sealed record SuppressionResponse(string Email, string Reason, string Sou
     public static SuppressionResponse From(Suppression s) => new(s.Email, s.Reason, s.Source, s.CreatedAt);
 }
 
-public sealed record SuppressionList(IReadOnlyList<SuppressionResponse> Items, string? NextCursor);
+public sealed record SuppressionListResponse(IReadOnlyList<SuppressionResponse> Items, string? NextCursor);
 
 public static class SuppressionsApi
 {
@@ -48,7 +48,7 @@ public static class SuppressionsApi
         return app;
     }
 
-    public static async Task<Results<Ok<SuppressionList>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<SuppressionListResponse>, ValidationProblem>> ListAsync(
         ISuppressionStore suppressions, CancellationToken ct, string? cursor = null, int limit = PageCursor.DefaultLimit)
     {
         var errors = new ValidationErrors();
@@ -58,7 +58,7 @@ public static class SuppressionsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var page = await suppressions.ListAsync(after, limit, ct);
-        return TypedResults.Ok(new SuppressionList(page.Items.Select(SuppressionResponse.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new SuppressionListResponse(page.Items.Select(SuppressionResponse.From).ToList(), page.NextCursor));
     }
 
     public static async Task<Results<Ok<SuppressionResponse>, ProblemHttpResult>> GetAsync(string email, ISuppressionStore suppressions, CancellationToken ct) =>

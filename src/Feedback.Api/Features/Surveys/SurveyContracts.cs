@@ -62,6 +62,6 @@ public sealed record SurveyDeliveryResponse(
         s.OpenedAt, s.AnsweredAt, s.CancelledAt, s.FailureReason);
 }
 
-public sealed record SurveyList(IReadOnlyList<SurveyDeliveryResponse> Items, string? NextCursor);
+public sealed record SurveyListResponse(IReadOnlyList<SurveyDeliveryResponse> Items, string? NextCursor);
 
-public sealed record CancelledSurveys(IReadOnlyList<string> Cancelled);
+public sealed record CancelledSurveysResponse(IReadOnlyList<string> Cancelled);

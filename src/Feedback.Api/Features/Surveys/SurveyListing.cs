@@ -10,7 +10,7 @@ namespace Feedback.Api.Features.Surveys;
 /// <summary>The survey list and cancel-by-subject, which both work on filters rather than one id.</summary>
 public static class SurveyListing
 {
-    public static async Task<Results<Ok<SurveyList>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<SurveyListResponse>, ValidationProblem>> ListAsync(
         ISurveyStore surveys, CancellationToken ct, string? status = null, string? templateId = null, string? subjectId = null,
         string? customerId = null, string? cursor = null, int limit = PageCursor.DefaultLimit)
     {
@@ -33,16 +33,16 @@ public static class SurveyListing
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var page = await surveys.ListAsync(new SurveyQuery(statusFilter, templateId, subjectId, customerId, after, limit), ct);
-        return TypedResults.Ok(new SurveyList(page.Items.Select(SurveyDeliveryResponse.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new SurveyListResponse(page.Items.Select(SurveyDeliveryResponse.From).ToList(), page.NextCursor));
     }
 
-    public static async Task<Results<Ok<CancelledSurveys>, ValidationProblem>> CancelBySubjectAsync(
+    public static async Task<Results<Ok<CancelledSurveysResponse>, ValidationProblem>> CancelBySubjectAsync(
         ISurveyStore surveys, TimeProvider time, CancellationToken ct, string? subjectId = null)
     {
         if (string.IsNullOrWhiteSpace(subjectId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subjectId"] = ["is required"] });
         }
-        return TypedResults.Ok(new CancelledSurveys(await surveys.CancelPendingBySubjectAsync(subjectId, null, time.GetUtcNow(), ct)));
+        return TypedResults.Ok(new CancelledSurveysResponse(await surveys.CancelPendingBySubjectAsync(subjectId, null, time.GetUtcNow(), ct)));
     }
 }

@@ -20,13 +20,13 @@ public static class TemplateArchive
             _ => throw new UnreachableException(),
         };
 
-    public static async Task<Results<Ok<TemplateList>, ProblemHttpResult>> ListVersionsAsync(
+    public static async Task<Results<Ok<TemplateListResponse>, ProblemHttpResult>> ListVersionsAsync(
         string id, ITemplateStore templates, CancellationToken ct)
     {
         var versions = await templates.ListVersionsAsync(id, ct);
         return versions.Count == 0
             ? Problems.NotFound($"Template '{id}' does not exist.")
-            : TypedResults.Ok(new TemplateList(versions.Select(TemplateResponse.From).ToList(), null));
+            : TypedResults.Ok(new TemplateListResponse(versions.Select(TemplateResponse.From).ToList(), null));
     }
 
     public static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> GetVersionAsync(

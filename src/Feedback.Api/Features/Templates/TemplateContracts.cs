@@ -1,12 +1,28 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
+using Feedback.Api.Features.Surveys;
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Templates;
 
 namespace Feedback.Api.Features.Templates;
 
 [Description("Local time-of-day window (HH:mm, customer's time zone); may cross midnight (start 20:00, end 08:00).")]
 public sealed record SendWindowDto(string? Start, string? End);
+
+public sealed record LocaleContentDto(
+    string Subject,
+    string Question,
+    string? LowLabel = null,
+    string? HighLabel = null,
+    string? CommentPrompt = null,
+    string? ThankYou = null)
+{
+    public static LocaleContentDto From(LocaleContent c) => new(c.Subject, c.Question, c.LowLabel, c.HighLabel, c.CommentPrompt, c.ThankYou);
+
+    public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou);
+}
 
 [Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused.")]
 public sealed record TemplateRequest(
@@ -21,7 +37,7 @@ public sealed record TemplateRequest(
     double? SampleRate,
     SendWindowDto? SendWindow,
     string? DefaultLocale,
-    IReadOnlyDictionary<string, LocaleContent>? Content)
+    IReadOnlyDictionary<string, LocaleContentDto>? Content)
 {
     /// <summary>
     /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
@@ -37,6 +53,10 @@ public sealed record TemplateRequest(
             errors.Add("kind", "is required (nps, csat or ces)");
         }
         var window = ParseWindow(errors);
+        var delay = Delay is null ? IsoDuration.Zero : ParseDuration("delay", Delay, errors);
+        var expiresAfter = ExpiresAfter is null ? SurveyTemplate.DefaultExpiresAfter : ParseDuration("expiresAfter", ExpiresAfter, errors);
+        var reminderAfter = ReminderAfter is null ? null : ParseDuration("reminderAfter", ReminderAfter, errors);
+        var quietPeriod = QuietPeriod is null ? null : ParseDuration("quietPeriod", QuietPeriod, errors);
         var template = new SurveyTemplate
         {
             Id = id,
@@ -46,14 +66,15 @@ public sealed record TemplateRequest(
             Kind = Kind ?? SurveyKind.Nps,
             Trigger = Trigger,
             CancelOn = CancelOn ?? [],
-            Delay = Delay ?? "PT0S",
-            ReminderAfter = ReminderAfter,
-            ExpiresAfter = ExpiresAfter ?? "P30D",
-            QuietPeriod = QuietPeriod,
+            Delay = delay ?? IsoDuration.Zero,
+            // The reminder is checked against the expiry only when both parsed: a bad expiry is one error, not two.
+            ReminderAfter = expiresAfter is null ? null : reminderAfter,
+            ExpiresAfter = expiresAfter ?? IsoDuration.Zero,
+            QuietPeriod = quietPeriod,
             SampleRate = SampleRate ?? 1.0,
             SendWindow = window,
             DefaultLocale = DefaultLocale ?? "",
-            Content = Content ?? new Dictionary<string, LocaleContent>(),
+            Content = Content?.ToDictionary(c => c.Key, c => c.Value?.ToContent()!, StringComparer.Ordinal) ?? new Dictionary<string, LocaleContent>(),
             CreatedAt = createdAt,
             UpdatedAt = now,
         };
@@ -70,6 +91,16 @@ public sealed record TemplateRequest(
         var start = ParseTime("sendWindow.start", SendWindow.Start, errors);
         var end = ParseTime("sendWindow.end", SendWindow.End, errors);
         return start is { } s && end is { } e ? new SendWindow(s, e) : null;
+    }
+
+    private static IsoDuration? ParseDuration(string field, string text, ValidationErrors errors)
+    {
+        if (IsoDuration.TryParse(text, out var duration, out var error))
+        {
+            return duration;
+        }
+        errors.Add(field, error);
+        return null;
     }
 
     private static TimeOnly? ParseTime(string field, string? text, ValidationErrors errors)
@@ -98,14 +129,54 @@ public sealed record TemplateResponse(
     double SampleRate,
     SendWindowDto? SendWindow,
     string DefaultLocale,
-    IReadOnlyDictionary<string, LocaleContent> Content,
+    IReadOnlyDictionary<string, LocaleContentDto> Content,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static TemplateResponse From(SurveyTemplate t) => new(
-        t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay, t.ReminderAfter, t.ExpiresAfter, t.QuietPeriod,
+        t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay.Text, t.ReminderAfter?.Text, t.ExpiresAfter.Text, t.QuietPeriod?.Text,
         t.SampleRate, t.SendWindow is { } w ? new SendWindowDto(w.Start.ToString("HH:mm"), w.End.ToString("HH:mm")) : null,
-        t.DefaultLocale, t.Content, t.CreatedAt, t.UpdatedAt);
+        t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt);
 }
 
-public sealed record TemplateList(IReadOnlyList<TemplateResponse> Items, string? NextCursor);
+public sealed record TemplateListResponse(IReadOnlyList<TemplateResponse> Items, string? NextCursor);
+
+[Description("What to render the template's e-mail for. `locale` picks the content as for a customer of that locale (falling back to the default locale); `customer`, `subjectId` and `properties` fill the placeholders and are checked as on an event.")]
+public sealed record PreviewTemplateRequest(
+    string? Locale,
+    CustomerDto? Customer,
+    string? SubjectId,
+    IReadOnlyDictionary<string, JsonElement>? Properties)
+{
+    public ValidationErrors Validate(out IReadOnlyDictionary<string, string> properties)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(Locale))
+        {
+            errors.Add("locale", "is required");
+        }
+        else if (!Locales.IsValid(Locale))
+        {
+            errors.Add("locale", "must be a language tag such as sk, pl-PL or he");
+        }
+        Customer?.Validate("customer", errors);
+        if (SubjectId is not null)
+        {
+            CustomerDto.Required("subjectId", SubjectId, Ids.MaxLength, errors);
+        }
+        properties = PropertyValues.Parse(Properties, "properties", errors);
+        return errors;
+    }
+}
+
+[Description("The e-mail exactly as the renderer that sends would produce it. Its links carry the token `preview`, which answers nothing.")]
+public sealed record TemplatePreviewResponse(
+    [property: Description("The content locale used, after fallback.")] string Locale,
+    [property: Description("`ltr` or `rtl`.")] string Dir,
+    string Subject,
+    string Html,
+    string Text)
+{
+    public static TemplatePreviewResponse From(EmailPreview preview) =>
+        new(preview.Locale, preview.RightToLeft ? "rtl" : "ltr", preview.Subject, preview.Html, preview.Text);
+}

@@ -44,6 +44,12 @@ public static class TemplatesApi
             .ProducesProblems(404, 412)
             .RequireAuthorization(Scopes.Admin);
 
+        group.MapPost("/{id}/preview", TemplatePreview.PreviewAsync)
+            .WithName("previewTemplate")
+            .WithSummary("Render the template's e-mail for a locale and an optional customer, exactly as it would be sent; nothing is stored or sent.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
         group.MapGet("/{id}/versions", TemplateArchive.ListVersionsAsync)
             .WithName("listTemplateVersions")
             .WithSummary("Every version of a template, oldest first.")
@@ -74,7 +80,7 @@ public static class TemplatesApi
         }
     }
 
-    public static async Task<Results<Ok<TemplateList>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<TemplateListResponse>, ValidationProblem>> ListAsync(
         ITemplateStore templates, CancellationToken ct, string? status = "active", string? cursor = null, int limit = PageCursor.DefaultLimit)
     {
         var errors = new ValidationErrors();
@@ -91,7 +97,7 @@ public static class TemplatesApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var page = await templates.ListAsync(new TemplateQuery(statusFilter, after, limit), ct);
-        return TypedResults.Ok(new TemplateList(page.Items.Select(TemplateResponse.From).ToList(), page.NextCursor));
+        return TypedResults.Ok(new TemplateListResponse(page.Items.Select(TemplateResponse.From).ToList(), page.NextCursor));
     }
 
     public static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> GetAsync(

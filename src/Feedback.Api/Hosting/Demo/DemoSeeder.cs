@@ -96,11 +96,11 @@ public sealed class DemoSeeder(
             LeaseOwner = LeaseOwner,
             LeaseUntil = now.AddHours(1),
             SendAt = sentAt,
-            CreatedAt = sentAt - item.Template.DelaySpan,
+            CreatedAt = sentAt - item.Template.Delay.TimeSpan,
             Token = SurveyTokens.New(),
         };
         await surveys.TryAddAsync(survey, ct);
-        await outbox.MarkSentAsync([survey.Id], LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfterSpan, ct);
+        await outbox.MarkSentAsync([survey.Id], LeaseOwner, sentAt, null, sentAt + item.Template.ExpiresAfter.TimeSpan, ct);
         if (answer is not null)
         {
             await responses.AnswerSurveyAsync(answer with { Id = SurveyResponse.IdForSurvey(survey.Id), SurveyId = survey.Id }, ct);

@@ -57,6 +57,13 @@ public static class OperationExamples
         ["createApiKey"] = """{ "name": "helpdesk", "scopes": ["ingest", "read"] }""",
         ["createTemplate"] = TemplateRequest,
         ["replaceTemplate"] = TemplateRequest,
+        ["previewTemplate"] = """
+            {
+              "locale": "sk", "subjectId": "ticket-42",
+              "customer": { "id": "c-17", "email": "jan@example.sk", "name": "Ján", "locale": "sk-SK", "timeZone": "Europe/Bratislava" },
+              "properties": { "agent": "maria" }
+            }
+            """,
         ["ingestEvent"] = Event,
         ["ingestEventBatch"] = $$"""{ "events": [{{Event}}] }""",
         ["sendSurvey"] = """

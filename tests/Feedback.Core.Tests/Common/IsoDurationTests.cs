@@ -1,8 +1,9 @@
+using System.Text.Json;
 using Feedback.Core.Common;
 
 namespace Feedback.Core.Tests.Common;
 
-public sealed class Iso8601DurationTests
+public sealed class IsoDurationTests
 {
     private const string NotADuration = "must be an ISO-8601 duration such as PT24H or P2D";
     private const string CalendarUnits = "years and months have no fixed length; use weeks, days or hours (e.g. P30D)";
@@ -28,9 +29,10 @@ public sealed class Iso8601DurationTests
     [MemberData(nameof(Valid))]
     public void FixedLengthDurationParses(string text, TimeSpan expected)
     {
-        Assert.True(Iso8601Duration.TryParse(text, out var value, out var error), error);
-        Assert.Equal(expected, value);
-        Assert.Equal(expected, Iso8601Duration.Parse(text));
+        Assert.True(IsoDuration.TryParse(text, out var duration, out var error), error);
+        Assert.Equal(expected, duration.TimeSpan);
+        Assert.Equal(text, duration.Text);
+        Assert.Equal(expected, IsoDuration.Parse(text).TimeSpan);
     }
 
     [Theory]
@@ -66,16 +68,48 @@ public sealed class Iso8601DurationTests
     [InlineData("PT99999999999999999999999S", "is too long")]
     public void InvalidDurationIsRefusedWithTheReason(string? text, string expected)
     {
-        Assert.False(Iso8601Duration.TryParse(text, out var value, out var error));
+        Assert.False(IsoDuration.TryParse(text, out var duration, out var error));
         Assert.Equal(expected, error);
-        Assert.Equal(TimeSpan.Zero, value);
+        Assert.Equal(TimeSpan.Zero, duration.TimeSpan);
     }
 
     [Fact]
     public void ParseThrowsAFormatExceptionNamingTheTextAndTheReason()
     {
-        var failure = Assert.Throws<FormatException>(() => Iso8601Duration.Parse("P1M"));
+        var failure = Assert.Throws<FormatException>(() => IsoDuration.Parse("P1M"));
 
         Assert.Equal($"'P1M' {CalendarUnits}", failure.Message);
+    }
+
+    [Fact]
+    public void TextIsKeptAsWrittenNotNormalised()
+    {
+        Assert.Equal(("P2D", "PT48H"), (IsoDuration.Parse("P2D").Text, IsoDuration.Parse("PT48H").Text));
+        Assert.Equal(IsoDuration.Parse("P2D").TimeSpan, IsoDuration.Parse("PT48H").TimeSpan);
+    }
+
+    [Fact]
+    public void DefaultIsZeroWrittenAsPT0S()
+    {
+        Assert.Equal(("PT0S", TimeSpan.Zero), (default(IsoDuration).Text, default(IsoDuration).TimeSpan));
+        Assert.Equal("PT0S", IsoDuration.Zero.Text);
+    }
+
+    [Fact]
+    public void JsonCarriesTheTextAsAString()
+    {
+        var json = JsonSerializer.Serialize(new { Delay = IsoDuration.Parse("P1DT2H"), Quiet = (IsoDuration?)null });
+        var read = JsonSerializer.Deserialize<IsoDuration>("\"P1W\"");
+
+        Assert.Equal("""{"Delay":"P1DT2H","Quiet":null}""", json);
+        Assert.Equal(("P1W", TimeSpan.FromDays(7)), (read.Text, read.TimeSpan));
+    }
+
+    [Fact]
+    public void JsonRefusesAnInvalidDurationWithTheReason()
+    {
+        var failure = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IsoDuration>("\"P1M\""));
+
+        Assert.Contains(CalendarUnits, failure.Message, StringComparison.Ordinal);
     }
 }
