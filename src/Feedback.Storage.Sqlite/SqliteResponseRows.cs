@@ -27,6 +27,7 @@ internal static class SqliteResponseRows
           AND ($from IS NULL OR answered_at >= $from) AND ($to IS NULL OR answered_at < $to)
           AND ($min IS NULL OR score >= $min) AND ($max IS NULL OR score <= $max)
           AND ($has_comment IS NULL OR has_comment = $has_comment) AND ($customer IS NULL OR customer_id = $customer)
+          AND ($channel IS NULL OR channel = $channel)
           AND ($updated_since IS NULL OR updated_at >= $updated_since)
           AND NOT EXISTS (SELECT 1 FROM json_each($properties) AS wanted
                           WHERE json_extract(responses.properties, '$."' || wanted.key || '"') IS NOT wanted.value)
@@ -59,7 +60,7 @@ internal static class SqliteResponseRows
         return
         [
             ("$template", q.TemplateId), ("$kind", q.Kind?.ToString()), ("$from", Time(q.From)), ("$to", Time(q.To)),
-            ("$min", q.MinScore), ("$max", q.MaxScore), ("$has_comment", q.HasComment), ("$customer", q.CustomerId),
+            ("$min", q.MinScore), ("$max", q.MaxScore), ("$has_comment", q.HasComment), ("$customer", q.CustomerId), ("$channel", q.Channel),
             ("$updated_since", Time(q.UpdatedSince)), ("$properties", SqliteValues.ToJson(q.Properties)),
         ];
     }

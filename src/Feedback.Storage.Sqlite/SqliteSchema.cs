@@ -156,5 +156,11 @@ internal static class SqliteSchema
         CREATE INDEX ix_responses_template ON responses (template_id, answered_at, id);
         CREATE INDEX ix_responses_answered ON responses (answered_at, id);
         """,
+        // Answers to sent surveys (the response rate's numerator), and the answer's channel under a dimension of its own so
+        // a property called "channel" gets rows: existing rows are recounted after this step (RecountRollupsBelow).
+        "ALTER TABLE score_rollups ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;",
     ];
+
+    /// <summary>A database migrated from a version below this one has its rollups rebuilt once the migrations have run.</summary>
+    public const int RecountRollupsBelow = 8;
 }

@@ -28,6 +28,11 @@ public sealed class SqliteStorageLifecycle(SqliteDatabase database, ILogger<Sqli
             await version.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        if (current is > 0 && current < SqliteSchema.RecountRollupsBelow)
+        {
+            var rebuild = await new SqliteScoreRollupStore(database).RebuildAsync(ct);
+            logger.LogInformation("Score rollups recounted for the new schema: {Rows} rows", rebuild.Rows);
+        }
         logger.LogInformation("SQLite store ready at {Path}: schema version {Version} (was {Previous})",
             database.FilePath, SqliteSchema.Migrations.Length, current);
     }

@@ -20,10 +20,11 @@ public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext cont
     public ILocator Comments => page.Locator("#comments li");
 
     /// <summary>
-    /// A CSAT template (the demo one unless <paramref name="templateId"/> is given) over the demo period, with
-    /// <paramref name="query"/> appended to the URL; nothing is typed yet, so the key prompt shows.
+    /// A CSAT template (the demo one unless <paramref name="templateId"/> is given; of <paramref name="kind"/> if another)
+    /// over the demo period, with <paramref name="query"/> appended to the URL; nothing is typed yet, so the key prompt shows.
     /// </summary>
-    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, string groupBy = "channel", string? templateId = null, string query = "")
+    public static async Task<DashboardPage> OpenAsync(
+        DashboardFixture fixture, string groupBy = "channel", string? templateId = null, string query = "", string kind = "csat")
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1500 } });
         var page = await context.NewPageAsync();
@@ -43,7 +44,7 @@ public sealed class DashboardPage(DashboardFixture fixture, IBrowserContext cont
                 problems.Enqueue($"console: {message.Text}");
             }
         };
-        var survey = Uri.EscapeDataString($"csat|{templateId ?? fixture.CsatTemplateId}");
+        var survey = Uri.EscapeDataString($"{kind}|{templateId ?? fixture.CsatTemplateId}");
         await page.GotoAsync($"{fixture.Server.BaseUrl}/dashboard?survey={survey}&from={From}&to={To}&interval=week&groupBy={groupBy}{query}");
         return new DashboardPage(fixture, context, page, problems);
     }

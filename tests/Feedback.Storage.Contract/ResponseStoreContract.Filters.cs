@@ -90,6 +90,20 @@ public abstract partial class ResponseStoreContract<TAdapter>
     }
 
     [Fact]
+    public async Task ResponseListChannelIsTheAnswersOwnAndPropertyChannelAProperty()
+    {
+        var (r1, r2, r3, r4) = await AddFilterSamplesAsync();
+        var chat = SampleResponse(score: 6) with { Channel = "chat", Properties = new Dictionary<string, string> { ["channel"] = "email" } };
+        await AddResponsesAsync(chat);
+
+        Assert.Equal([chat.Id], await ListResponseIdsAsync(new ResponseQuery { Channel = "chat" }));
+        Assert.Equal([r1, r2, r3, r4], (await ListResponseIdsAsync(new ResponseQuery { Channel = "phone" })).Order(StringComparer.Ordinal));
+        Assert.Equal([chat.Id], await ListResponseIdsAsync(Properties(("channel", "email"))));
+        Assert.Empty(await ListResponseIdsAsync(Properties(("channel", "chat"))));
+        Assert.Empty(await ListResponseIdsAsync(new ResponseQuery { Channel = "email" }));
+    }
+
+    [Fact]
     public async Task ResponseListCombinesFiltersWithAnd()
     {
         var (r1, r2, _, r4) = await AddFilterSamplesAsync();

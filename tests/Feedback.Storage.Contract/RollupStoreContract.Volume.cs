@@ -14,7 +14,7 @@ public abstract partial class RollupStoreContract<TAdapter>
     private static readonly (string Id, SurveyKind Kind)[] VolumeTemplates =
         [("tpl_vol_nps", SurveyKind.Nps), ("tpl_vol_csat", SurveyKind.Csat), ("tpl_vol_ces", SurveyKind.Ces), ("tpl_vol_nps2", SurveyKind.Nps)];
 
-    private static readonly string[] VolumeDimensions = ["category", "agent", "region", "note"];
+    private static readonly string[] VolumeDimensions = ["category", "agent", "region", "note", "channel"];
 
     /// <summary>
     /// How many answers the volume test writes: <c>FEEDBACK_TEST_ROLLUP_VOLUME</c> (e.g. 100000 for the full check,
@@ -103,7 +103,7 @@ public abstract partial class RollupStoreContract<TAdapter>
         return [.. rows.Select(r => Describe(new ScoreRollup
         {
             TemplateId = r.Key.Item1, Day = r.Key.Item2, Dimension = r.Key.Item3, Value = r.Key.Item4, Kind = r.Key.Item5, Histogram = r.Value,
-        })[..^" sent 0".Length]).Order(StringComparer.Ordinal)];
+        })[..^" sent 0 answered 0".Length]).Order(StringComparer.Ordinal)];
     }
 
     private static SurveyResponse VolumeAnswer(SurveyResponse answer, Random random, DateTimeOffset at, IReadOnlyDictionary<string, string> properties) =>

@@ -25,8 +25,41 @@ public abstract partial class RollupStoreContract<TAdapter> : StorageContract<TA
         Assert.Equal(Counts(4), (await RollupAsync(day, ScoreRollup.ChannelDimension, Channels.Email))!.Histogram);
         Assert.Equal(Counts(4), (await RollupAsync(day, "agent", "Ľubomír"))!.Histogram);
         // An empty value cannot be asked for; a long one is free text, not a category.
-        Assert.Equal([$"tpl_csat {day:yyyy-MM-dd} agent=Ľubomír Csat [0,0,0,0,1,0,0,0,0,0,0] sent 0"],
+        Assert.Equal([$"tpl_csat {day:yyyy-MM-dd} agent=Ľubomír Csat [0,0,0,0,1,0,0,0,0,0,0] sent 0 answered 1"],
             (await RollupSnapshotAsync("agent", "priority", "note")).Where(r => !r.Contains(" =") && !r.Contains("channel=")));
+    }
+
+    [Fact]
+    public async Task AnAnswerToASentSurveyCountsAsAnsweredAndOneCollectedElsewhereDoesNot()
+    {
+        var survey = await SendThroughOutboxAsync(SampleSurvey());
+        await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
+        await Responses.AnswerSurveyAsync(SampleAnswer(survey, 5, null));
+        await Responses.AddExternalAsync(SampleResponse(score: 4));
+
+        var day = DayOf(Time.GetUtcNow());
+        var all = (await RollupAsync(day))!;
+        Assert.Equal(Counts(4, 5), all.Histogram);
+        Assert.Equal((1L, 1L), (all.Sent, all.Answered));
+        Assert.Equal(1, (await RollupAsync(day, ScoreRollup.ChannelDimension, Channels.Email))!.Answered);
+        Assert.Equal(1, (await RollupAsync(day, "agent", "Ľubomír Ďurček"))!.Answered);
+        Assert.Equal(0, (await RollupAsync(day, ScoreRollup.ChannelDimension, "phone"))!.Answered);
+        var counted = await RollupSnapshotAsync("agent");
+        Assert.Equal(counted, (await RebuildTwiceAsync(["agent"])).Snapshot);
+    }
+
+    [Fact]
+    public async Task APropertyCalledChannelHasRowsOfItsOwnBesideTheAnswersChannel()
+    {
+        var response = SampleResponse(score: 3) with { Properties = new Dictionary<string, string> { ["channel"] = "chat" } };
+
+        await Responses.AddExternalAsync(response);
+
+        var day = DayOf(response.AnsweredAt);
+        Assert.Equal(Counts(3), (await RollupAsync(day, "channel", "chat"))!.Histogram);
+        Assert.Equal(Counts(3), (await RollupAsync(day, ScoreRollup.ChannelDimension, "phone"))!.Histogram);
+        Assert.Null(await RollupAsync(day, "channel", "phone"));
+        Assert.Null(await RollupAsync(day, ScoreRollup.ChannelDimension, "chat"));
     }
 
     [Fact]
@@ -137,7 +170,7 @@ public abstract partial class RollupStoreContract<TAdapter> : StorageContract<TA
     }
 
     protected static string Describe(ScoreRollup r) =>
-        $"{r.TemplateId} {r.Day:yyyy-MM-dd} {r.Dimension}={r.Value} {r.Kind} [{string.Join(',', r.Histogram)}] sent {r.Sent}";
+        $"{r.TemplateId} {r.Day:yyyy-MM-dd} {r.Dimension}={r.Value} {r.Kind} [{string.Join(',', r.Histogram)}] sent {r.Sent} answered {r.Answered}";
 
     /// <summary>A histogram with one count at each given score.</summary>
     protected static long[] Counts(params int[] scores)

@@ -1,4 +1,6 @@
 using Feedback.Core.Auth;
+using Feedback.Core.Responses;
+using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Feedback.Storage.Contract;
 using Microsoft.Data.Sqlite;
@@ -26,6 +28,29 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
     public async Task SchemaVersionMatchesMigrationCount()
     {
         Assert.Equal((long)SqliteSchema.Migrations.Length, await ScalarAsync("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task ADatabaseFromBeforeTheAnsweredCountHasItsRollupsRecountedByTheMigration()
+    {
+        var survey = await AddSentSurveyAsync();
+        await Responses.AnswerSurveyAsync(SampleAnswer(survey, 5, null));
+        // The schema and rows as the version before left them: no answered count, the answer's channel as "channel".
+        await ExecuteAsync($"""
+            ALTER TABLE score_rollups DROP COLUMN answered;
+            UPDATE score_rollups SET dimension = 'channel' WHERE dimension = '{ScoreRollup.ChannelDimension}';
+            PRAGMA user_version = {SqliteSchema.RecountRollupsBelow - 1};
+            """);
+        // As after a restart: pooled connections would keep the old schema cached.
+        SqliteConnection.ClearAllPools();
+
+        await new SqliteStorageLifecycle(new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })),
+            NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+
+        var day = DayOf(Time.GetUtcNow());
+        Assert.Equal(1, (await RollupAsync(day))!.Answered);
+        Assert.Equal(1, (await RollupAsync(day, ScoreRollup.ChannelDimension, Channels.Email))!.Answered);
+        Assert.Null(await RollupAsync(day, "channel", Channels.Email));
     }
 
     [Fact]
@@ -76,6 +101,15 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
             steps.Add(reader.GetString(3));
         }
         return string.Join('\n', steps);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Adapter.DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<object?> ScalarAsync(string sql)

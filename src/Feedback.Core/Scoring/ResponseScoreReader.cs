@@ -1,10 +1,9 @@
-using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 
 namespace Feedback.Core.Scoring;
 
 /// <summary>
-/// Reads a query that needs two property dimensions (rollups hold one at a time) by streaming the matching raw answers:
+/// Reads a query that needs two dimensions (rollups hold one at a time) by streaming the matching raw answers:
 /// O(answers). Sends are not in the answers, so <see cref="ScoreData.HasSent"/> is false (sent and responseRate: null).
 /// </summary>
 public static class ResponseScoreReader
@@ -17,19 +16,16 @@ public static class ResponseScoreReader
             Kind = q.Kind,
             From = Midnight(q.From),
             To = Midnight(q.To),
-            // The store matches properties; channel is a field of the answer, so it is matched here.
+            Channel = q.Filters.GetValueOrDefault(ScoreRollup.ChannelDimension),
             Properties = q.Filters.Where(f => f.Key != ScoreRollup.ChannelDimension).ToDictionary(),
         };
         var days = new SortedDictionary<DateOnly, long[]>();
         var groups = new Dictionary<string, long[]>(StringComparer.Ordinal);
         await foreach (var response in responses.StreamAsync(query, ct))
         {
-            if (!q.Filters.All(f => ValueOf(response, f.Key) == f.Value))
-            {
-                continue;
-            }
             Count(days, DateOnly.FromDateTime(response.AnsweredAt.UtcDateTime), response.Score);
-            if (q.GroupBy is { } groupBy && ValueOf(response, groupBy) is { } key)
+            // Grouped by the rollups' rule, so a value they do not count (empty, too long) is in no group here either.
+            if (q.GroupBy is { } groupBy && RollupKeys.Dimensions(response.Channel, response.Properties).GetValueOrDefault(groupBy) is { } key)
             {
                 Count(groups, key, response.Score);
             }
@@ -40,9 +36,6 @@ public static class ResponseScoreReader
             HasSent: false,
             ScoreSource.Responses);
     }
-
-    private static string? ValueOf(SurveyResponse response, string dimension) =>
-        dimension == ScoreRollup.ChannelDimension ? response.Channel : response.Properties.GetValueOrDefault(dimension);
 
     private static void Count<TKey>(IDictionary<TKey, long[]> histograms, TKey key, int score)
     {

@@ -5,8 +5,8 @@ using Feedback.Core.Templates;
 namespace Feedback.Core.Scoring;
 
 /// <summary>
-/// Which rollup rows an answer or a send counts in, and by how much: the all row, <see cref="ScoreRollup.ChannelDimension"/>,
-/// and one row per property whose value is worth a breakdown. The stores persist what <see cref="OfAnswer"/> and
+/// Which rollup rows an answer or a send counts in, and by how much: the all row, <see cref="ScoreRollup.ChannelDimension"/>
+/// (the answer's channel), and one row per property whose value is worth a breakdown. The stores persist what <see cref="OfAnswer"/> and
 /// <see cref="OfSend"/> return, and rebuilds tally the same, so the rule is in one place (docs/decisions.md, "Score rollups").
 /// </summary>
 public static class RollupKeys
@@ -24,7 +24,7 @@ public static class RollupKeys
     /// <summary>The counts a send moves: +1 sent on the <paramref name="sentAt"/> day in each row of the survey, on channel e-mail.</summary>
     public static IReadOnlyList<RollupDelta> OfSend(Survey survey, DateTimeOffset sentAt) =>
         [.. Dimensions(Channels.Email, survey.Properties).Select(d =>
-            new RollupDelta(survey.TemplateId, survey.Kind, Day(sentAt), d.Key, d.Value, Score: null, Change: +1))];
+            new RollupDelta(survey.TemplateId, survey.Kind, Day(sentAt), d.Key, d.Value, Score: null, Change: +1, SurveyAnswer: false))];
 
     /// <summary>The (dimension, value) pairs, each dimension once; the all row is ("", "").</summary>
     public static IReadOnlyDictionary<string, string> Dimensions(string channel, IReadOnlyDictionary<string, string> properties)
@@ -36,7 +36,7 @@ public static class RollupKeys
         };
         foreach (var (name, value) in properties)
         {
-            // The channel of the answer wins over a property called "channel"; an empty value cannot be asked for.
+            // An empty value cannot be asked for; a property called "channel" is a property (the answer's is ChannelDimension).
             if (name.Length > 0 && value.Length is > 0 and <= MaxValueLength && !dimensions.ContainsKey(name))
             {
                 dimensions[name] = value;
@@ -50,5 +50,11 @@ public static class RollupKeys
 
     private static IEnumerable<RollupDelta> AnswerDeltas(SurveyResponse answer, int change) =>
         Dimensions(answer.Channel, answer.Properties).Select(d =>
-            new RollupDelta(answer.TemplateId, answer.Kind, Day(answer.AnsweredAt), d.Key, d.Value, answer.Score, change));
+            new RollupDelta(answer.TemplateId, answer.Kind, Day(answer.AnsweredAt), d.Key, d.Value, answer.Score, change, AnswersSentSurvey(answer)));
+
+    /// <summary>
+    /// Whether an answer counts towards the response rate: it answers a survey that was sent. Answers collected
+    /// elsewhere (phone, chat, web, in person) have no survey; they count in the score but not in the rate.
+    /// </summary>
+    public static bool AnswersSentSurvey(SurveyResponse answer) => answer.SurveyId is not null;
 }

@@ -11,7 +11,7 @@ public static class RollupScoreReader
         var totals = await rollups.QueryAsync(Query(q, dimension, value), ct);
         var days = totals
             .GroupBy(r => r.Day)
-            .Select(g => new DayTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent)))
+            .Select(g => new DayTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))
             .ToList();
         if (q.GroupBy is not { } groupBy)
         {
@@ -21,7 +21,7 @@ public static class RollupScoreReader
         var rows = groupBy == dimension ? totals : await rollups.QueryAsync(Query(q, groupBy, null), ct);
         var groups = rows
             .GroupBy(r => r.Value, StringComparer.Ordinal)
-            .Select(g => new GroupTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent)))
+            .Select(g => new GroupTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))
             // Rows a changed answer emptied stay until the next rebuild; they are not groups.
             .Where(g => g.Responses > 0 || g.Sent > 0)
             .ToList();

@@ -39,6 +39,7 @@ public sealed class RollupTally
             Value = r.Key.Value,
             Histogram = [.. r.Value.Histogram],
             Sent = r.Value.Sent,
+            Answered = r.Value.Answered,
         }).ToList();
 
     // The same deltas the stores persist as answers and sends happen, so a rebuild cannot count by another rule.
@@ -54,6 +55,7 @@ public sealed class RollupTally
             if (delta.Score is { } score)
             {
                 row.Histogram[score] += delta.Change;
+                row.Answered += delta.SurveyAnswer ? delta.Change : 0;
             }
             else
             {
@@ -67,5 +69,6 @@ public sealed class RollupTally
         public SurveyKind Kind { get; } = kind;
         public long[] Histogram { get; } = new long[ScoreRollup.HistogramLength];
         public long Sent { get; set; }
+        public long Answered { get; set; }
     }
 }

@@ -9,8 +9,8 @@ public enum ScoreSource
     Responses,
 }
 
-/// <summary>One UTC day of answers (histogram) and sends.</summary>
-public sealed record DayTotals(DateOnly Day, long[] Histogram, long Sent);
+/// <summary>One UTC day of answers (histogram) and sends; <see cref="Answered"/> of the answers answer a sent survey.</summary>
+public sealed record DayTotals(DateOnly Day, long[] Histogram, long Sent, long Answered = 0);
 
 /// <summary>
 /// What a score query read, before any maths: the matching answers per day and, when grouped, per group value.
@@ -29,4 +29,6 @@ public sealed record ScoreData(IReadOnlyList<DayTotals> Days, IReadOnlyList<Grou
     }
 
     public long Sent => Days.Sum(d => d.Sent);
+
+    public long Answered => Days.Sum(d => d.Answered);
 }

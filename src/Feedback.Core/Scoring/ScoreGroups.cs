@@ -1,7 +1,7 @@
 namespace Feedback.Core.Scoring;
 
 /// <summary>One value of the group-by dimension: its answers and sends over the period.</summary>
-public sealed record GroupTotals(string Key, long[] Histogram, long Sent)
+public sealed record GroupTotals(string Key, long[] Histogram, long Sent, long Answered = 0)
 {
     public long Responses => Histogram.Sum();
 }
@@ -11,6 +11,7 @@ public static class ScoreGroups
     public const int DefaultTop = 10;
     public const int MaxTop = 100;
     public const string OtherKey = "(other)";
+    public const string NoneKey = "(none)";
 
     /// <summary>
     /// The <paramref name="top"/> groups with the most answers (ties by key, ordinal), then everything else summed into
@@ -33,7 +34,28 @@ public static class ScoreGroups
         }
         var histogram = Histograms.Empty();
         rest.ForEach(g => Histograms.AddTo(histogram, g.Histogram));
-        return (kept, new GroupTotals(OtherKey, histogram, rest.Sum(g => g.Sent)));
+        return (kept, new GroupTotals(OtherKey, histogram, rest.Sum(g => g.Sent), rest.Sum(g => g.Answered)));
+    }
+
+    /// <summary>
+    /// The answers and sends of the period in no group: without the property, or with a value no breakdown counts (empty,
+    /// or longer than <see cref="RollupKeys.MaxValueLength"/>). Each answer is in at most one group, so this is the
+    /// period's total minus the groups, and the groups with it add up to the total. Null when nothing is left.
+    /// </summary>
+    public static GroupTotals? None(ScoreData data)
+    {
+        var histogram = data.Histogram();
+        foreach (var group in data.Groups)
+        {
+            for (var s = 0; s < histogram.Length; s++)
+            {
+                histogram[s] -= group.Histogram[s];
+            }
+        }
+        // Never below zero: without transactions (MongoDB) a query can see an answer in one row and not yet in another.
+        var none = new GroupTotals(NoneKey, [.. histogram.Select(c => Math.Max(0, c))],
+            Math.Max(0, data.Sent - data.Groups.Sum(g => g.Sent)), Math.Max(0, data.Answered - data.Groups.Sum(g => g.Answered)));
+        return none.Responses > 0 || none.Sent > 0 ? none : null;
     }
 
     private static int Rank(string[] order, string key)

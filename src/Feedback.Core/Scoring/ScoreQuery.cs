@@ -4,8 +4,9 @@ namespace Feedback.Core.Scoring;
 
 /// <summary>
 /// A score query: the answers of one kind (optionally one template) in UTC days [<see cref="From"/>, <see cref="To"/>),
-/// with series buckets, the top groups of one property and the previous period when asked. <see cref="Filters"/> are
-/// property (or channel) values every answer must have.
+/// with series buckets, the top groups of one dimension and the previous period when asked. <see cref="Filters"/> are the
+/// values every answer must have, and <see cref="GroupBy"/> the dimension to break down by, both named as the rollups
+/// name them: a property's name, or <see cref="ScoreRollup.ChannelDimension"/> for the answer's own channel.
 /// </summary>
 public sealed record ScoreQuery(
     SurveyKind Kind,

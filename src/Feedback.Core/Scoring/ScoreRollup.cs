@@ -4,14 +4,17 @@ namespace Feedback.Core.Scoring;
 
 /// <summary>
 /// The answers and sends of one template on one UTC day, either for all of them (<see cref="Dimension"/> = "") or for
-/// those with one property value (<see cref="Dimension"/> = property name, e.g. <c>category</c>, or <c>channel</c>).
-/// <see cref="Histogram"/>[s] is how many answers have score s (length 11, scores 0–10, whatever the kind).
-/// Answers count on their <c>answeredAt</c> day, sends on their <c>sentAt</c> day.
+/// those with one property value (<see cref="Dimension"/> = property name, e.g. <c>category</c>), or with one answer
+/// channel (<see cref="ChannelDimension"/>). <see cref="Histogram"/>[s] is how many answers have score s (length 11,
+/// scores 0–10, whatever the kind); <see cref="Answered"/> is how many of them answer a sent survey (the response rate's
+/// numerator: answers collected elsewhere are not). Answers count on their <c>answeredAt</c> day, sends on their
+/// <c>sentAt</c> day.
 /// </summary>
 public sealed record ScoreRollup
 {
     public const string All = "";
-    public const string ChannelDimension = "channel";
+    /// <summary>The answer's own channel; no property can be called this (names are letters, digits, '_', '.' and '-').</summary>
+    public const string ChannelDimension = "@channel";
     public const int HistogramLength = 11;
 
     public required string TemplateId { get; init; }
@@ -21,6 +24,7 @@ public sealed record ScoreRollup
     public string Value { get; init; } = All;
     public required long[] Histogram { get; init; }
     public long Sent { get; init; }
+    public long Answered { get; init; }
 }
 
 /// <summary>

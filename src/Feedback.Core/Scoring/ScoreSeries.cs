@@ -28,6 +28,10 @@ public static class ScoreSeries
         return starts;
     }
 
+    /// <summary>Whether the bucket starting at <paramref name="start"/> reaches outside [from, to): only part of it is counted.</summary>
+    public static bool IsPartial(DateOnly start, DateOnly from, DateOnly to, SeriesInterval interval) =>
+        start < from || Next(start, interval) > to;
+
     private static DateOnly Next(DateOnly start, SeriesInterval interval) => interval switch
     {
         SeriesInterval.Day => start.AddDays(1),

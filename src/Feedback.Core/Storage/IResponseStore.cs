@@ -8,7 +8,8 @@ namespace Feedback.Core.Storage;
 /// <summary>
 /// Filters of a response list; null filters match everything. <see cref="From"/>/<see cref="To"/> bound
 /// <c>answeredAt</c> (from inclusive, to exclusive); <see cref="UpdatedSince"/> bounds <c>updatedAt</c> (inclusive) for
-/// incremental pulls; <see cref="Properties"/> must all match exactly. <see cref="After"/> is the decoded cursor: the
+/// incremental pulls; <see cref="Channel"/> is the answer's own channel; <see cref="Properties"/> must all match exactly
+/// (a property called <c>channel</c> is a property like any other). <see cref="After"/> is the decoded cursor: the
 /// position of the last item of the previous page.
 /// </summary>
 public sealed record ResponseQuery
@@ -21,6 +22,7 @@ public sealed record ResponseQuery
     public int? MaxScore { get; init; }
     public bool? HasComment { get; init; }
     public string? CustomerId { get; init; }
+    public string? Channel { get; init; }
     public DateTimeOffset? UpdatedSince { get; init; }
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
     public ResponsePosition? After { get; init; }

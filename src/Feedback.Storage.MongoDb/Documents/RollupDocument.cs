@@ -29,6 +29,7 @@ internal sealed class RollupDocument
     public long H9 { get; init; }
     public long H10 { get; init; }
     public long Sent { get; init; }
+    public long Answered { get; init; }
 
     /// <summary>The element name of score <paramref name="score"/>'s count.</summary>
     public static string Count(int score) => $"h{score}";
@@ -40,6 +41,7 @@ internal sealed class RollupDocument
         H0 = r.Histogram[0], H1 = r.Histogram[1], H2 = r.Histogram[2], H3 = r.Histogram[3], H4 = r.Histogram[4], H5 = r.Histogram[5],
         H6 = r.Histogram[6], H7 = r.Histogram[7], H8 = r.Histogram[8], H9 = r.Histogram[9], H10 = r.Histogram[10],
         Sent = r.Sent,
+        Answered = r.Answered,
     };
 
     public ScoreRollup ToRollup() => new()
@@ -51,6 +53,7 @@ internal sealed class RollupDocument
         Value = Id.Value,
         Histogram = [H0, H1, H2, H3, H4, H5, H6, H7, H8, H9, H10],
         Sent = Sent,
+        Answered = Answered,
     };
 
     /// <summary>ISO days sort as strings, so a day range is a string range.</summary>

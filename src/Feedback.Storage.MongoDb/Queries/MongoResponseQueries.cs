@@ -47,6 +47,7 @@ internal static class MongoResponseQueries
         filter &= query.MaxScore is { } max ? Filter.Lte(r => r.Score, max) : Filter.Empty;
         filter &= query.HasComment is { } hasComment ? Filter.Eq(r => r.HasComment, hasComment) : Filter.Empty;
         filter &= query.CustomerId is { } customer ? Filter.Eq(r => r.CustomerId, customer) : Filter.Empty;
+        filter &= query.Channel is { } channel ? Filter.Eq(r => r.Channel, channel) : Filter.Empty;
         filter &= query.UpdatedSince is { } since ? Filter.Gte(r => r.UpdatedAt, since) : Filter.Empty;
         foreach (var (name, value) in query.Properties)
         {

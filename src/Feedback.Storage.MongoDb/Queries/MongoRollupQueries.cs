@@ -10,13 +10,17 @@ internal static class MongoRollupQueries
     private static FilterDefinitionBuilder<RollupDocument> Filter => Builders<RollupDocument>.Filter;
     private static IndexKeysDefinitionBuilder<RollupDocument> Keys => Builders<RollupDocument>.IndexKeys;
 
-    /// <summary>One upsert per delta: adds its change at its score, or to the sent count; the kind is written when the row is created.</summary>
+    /// <summary>
+    /// One upsert per delta: adds its change at its score (and to the answered count for an answer to a sent survey), or
+    /// to the sent count; the kind is written when the row is created.
+    /// </summary>
     public static List<WriteModel<RollupDocument>> Count(IEnumerable<RollupDelta> deltas) => [.. deltas.Select(Count)];
 
     private static UpdateOneModel<RollupDocument> Count(RollupDelta delta)
     {
         var update = Builders<RollupDocument>.Update.SetOnInsert(r => r.Kind, delta.Kind);
         update = delta.Score is { } score ? update.Inc(RollupDocument.Count(score), delta.Change) : update.Inc(r => r.Sent, delta.Change);
+        update = delta.SurveyAnswer ? update.Inc(r => r.Answered, delta.Change) : update;
         var key = new RollupKey(delta.TemplateId, delta.Dimension, delta.Value, RollupDocument.Day(delta.Day));
         return new UpdateOneModel<RollupDocument>(Filter.Eq(r => r.Id, key), update) { IsUpsert = true };
     }

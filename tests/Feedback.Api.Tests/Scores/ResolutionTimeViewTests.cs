@@ -22,10 +22,11 @@ public sealed class ResolutionTimeViewTests : AnswerPagesFixture
         var after = await Factory.ScoresAsync("/v1/scores/csat?groupBy=resolutionTime");
 
         Assert.Equal("<4h", quick.Properties["resolutionTime"]);
-        Assert.Equal(["<4h:1:100", "72h+:1:0"], ScoreSeeds.Groups(before));
+        // e-plain has no resolution time: sent, not answered, it is the (none) group's send.
+        Assert.Equal(["<4h:1:100", "72h+:1:0", "(none):0:null"], ScoreSeeds.Groups(before));
         Assert.Equal((2, 50.0, 3L, 0.6667), ((int)before["responses"]!, (double)before["score"]!, (long)before["sent"]!, (double)before["responseRate"]!));
         Assert.Equal((1L, 1.0), ((long)before["groups"]![0]!["sent"]!, (double)before["groups"]![0]!["responseRate"]!));
-        Assert.Equal(["<4h:1:0", "72h+:1:0"], ScoreSeeds.Groups(after));
+        Assert.Equal(["<4h:1:0", "72h+:1:0", "(none):0:null"], ScoreSeeds.Groups(after));
         Assert.Equal((2, 0.0), ((int)after["responses"]!, (double)after["score"]!));
     }
 }

@@ -94,7 +94,7 @@ public sealed class ScoreFiguresTests(SharedFeedbackApi api) : IClassFixture<Sha
 
         var filtered = await Factory.ScoresAsync($"/v1/scores/csat?templateId={id}&property.category=delivery&groupBy=category");
         var crossed = await Factory.ScoresAsync($"/v1/scores/csat?templateId={id}&property.category=delivery&groupBy=agent");
-        var channel = await Factory.ScoresAsync($"/v1/scores/csat?templateId={id}&property.category=billing&property.channel=chat");
+        var channel = await Factory.ScoresAsync($"/v1/scores/csat?templateId={id}&property.category=billing&channel=chat");
 
         Assert.Equal(("rollups", 3, 66.7), ((string)filtered["source"]!, (int)filtered["responses"]!, (double)filtered["score"]!));
         Assert.Equal(["delivery:3:66.7"], ScoreSeeds.Groups(filtered));

@@ -15,8 +15,19 @@ public sealed class RollupDeltaTests
         var deltas = RollupKeys.OfAnswer(Answer(9, At, agent: "maria"));
 
         Assert.Equal(
-            ["tpl_1 2026-11-24 = Nps h9 +1", "tpl_1 2026-11-24 agent=maria Nps h9 +1", "tpl_1 2026-11-24 channel=web Nps h9 +1"],
+            ["tpl_1 2026-11-24 = Nps h9 +1", "tpl_1 2026-11-24 @channel=web Nps h9 +1", "tpl_1 2026-11-24 agent=maria Nps h9 +1"],
             deltas.Select(Describe).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void OnlyAnAnswerToASentSurveyMovesTheAnsweredCountOfTheResponseRate()
+    {
+        var external = Answer(9, At, agent: "maria");
+        var toSurvey = external with { Id = "rsp_srv_1", SurveyId = "srv_1", Channel = "email" };
+
+        Assert.All(RollupKeys.OfAnswer(external), d => Assert.False(d.SurveyAnswer));
+        Assert.All(RollupKeys.OfAnswer(toSurvey), d => Assert.True(d.SurveyAnswer));
+        Assert.Equal([-1, -1, -1, 1, 1, 1], RollupKeys.OfAnswer(toSurvey with { Score = 3 }, toSurvey).Select(d => d.SurveyAnswer ? d.Change : 0));
     }
 
     [Fact]
@@ -28,8 +39,8 @@ public sealed class RollupDeltaTests
 
         Assert.Equal(
             [
-                "tpl_1 2026-11-24 = Nps h2 -1", "tpl_1 2026-11-24 channel=web Nps h2 -1", "tpl_1 2026-11-24 agent=maria Nps h2 -1",
-                "tpl_1 2026-11-25 = Nps h7 +1", "tpl_1 2026-11-25 channel=web Nps h7 +1", "tpl_1 2026-11-25 agent=omer Nps h7 +1",
+                "tpl_1 2026-11-24 = Nps h2 -1", "tpl_1 2026-11-24 @channel=web Nps h2 -1", "tpl_1 2026-11-24 agent=maria Nps h2 -1",
+                "tpl_1 2026-11-25 = Nps h7 +1", "tpl_1 2026-11-25 @channel=web Nps h7 +1", "tpl_1 2026-11-25 agent=omer Nps h7 +1",
             ],
             deltas.Select(Describe));
     }
@@ -46,9 +57,12 @@ public sealed class RollupDeltaTests
 
         var deltas = RollupKeys.OfSend(survey, At.AddHours(-12));
 
-        Assert.All(deltas, d => Assert.True(d.IsSend));
+        Assert.All(deltas, d => Assert.True(d.IsSend && !d.SurveyAnswer));
         Assert.Equal(
-            ["tpl_1 2026-11-23 = Csat sent +1", "tpl_1 2026-11-23 agent=dana Csat sent +1", "tpl_1 2026-11-23 channel=email Csat sent +1"],
+            [
+                "tpl_1 2026-11-23 = Csat sent +1", "tpl_1 2026-11-23 @channel=email Csat sent +1", "tpl_1 2026-11-23 agent=dana Csat sent +1",
+                "tpl_1 2026-11-23 channel=spoofed Csat sent +1",
+            ],
             deltas.Select(Describe).Order(StringComparer.Ordinal));
     }
 

@@ -17,7 +17,7 @@ public sealed class RollupKeysTests
         });
 
         Assert.Equal(
-            [("", ""), ("agent", "maria"), ("channel", "phone"), ("sku", new string('y', RollupKeys.MaxValueLength))],
+            [("", ""), (ScoreRollup.ChannelDimension, "phone"), ("agent", "maria"), ("channel", "spoofed"), ("sku", new string('y', RollupKeys.MaxValueLength))],
             dimensions.Select(d => (d.Key, d.Value)).OrderBy(d => d.Key, StringComparer.Ordinal));
     }
 
@@ -36,15 +36,18 @@ public sealed class RollupKeysTests
         tally.AddResponse(Answer(9, at));
         tally.AddResponse(Answer(9, at) with { Properties = new Dictionary<string, string> { ["agent"] = "omer" } });
         tally.AddResponse(Answer(0, at.AddDays(1)));
+        tally.AddResponse(Answer(10, at) with { Id = "rsp_srv_1", SurveyId = "srv_1", Channel = "email" });
         tally.AddSent(Sent(at.AddDays(-1)));
 
         var rows = tally.ToRollups().ToDictionary(r => $"{r.Day:MM-dd} {r.Dimension}={r.Value}");
 
-        Assert.Equal((3L, 1L, 8), (tally.Responses, tally.Sent, rows.Count));
-        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0], rows["11-23 ="].Histogram);
+        Assert.Equal((4L, 1L, 9), (tally.Responses, tally.Sent, rows.Count));
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1], rows["11-23 ="].Histogram);
+        Assert.Equal(1, rows["11-23 ="].Answered);
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], rows["11-23 agent=omer"].Histogram);
-        Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], rows["11-24 channel=web"].Histogram);
-        Assert.Equal(1, rows["11-22 channel=email"].Sent);
+        Assert.Equal(0, rows["11-23 agent=omer"].Answered);
+        Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], rows["11-24 @channel=web"].Histogram);
+        Assert.Equal(1, rows["11-22 @channel=email"].Sent);
         Assert.Equal(1, rows["11-22 agent=dana"].Sent);
         Assert.Throws<ArgumentException>(() => tally.AddSent(Sent(at) with { SentAt = null }));
     }

@@ -15,14 +15,15 @@ public sealed class ScoreReportTests
         new(days, groups ?? [], hasSent, hasSent ? ScoreSource.Rollups : ScoreSource.Responses);
 
     [Fact]
-    public void ThePeriodSumsEveryDayAndCountsAnswersPerSurveySent()
+    public void ThePeriodSumsEveryDayAndCountsAnswersToSentSurveysPerSurveySent()
     {
-        var report = ScoreReport.Build(Query(), Data([new(Monday, Hist.Of((10, 3)), 4), new(Monday.AddDays(9), Hist.Of((0, 1)), 4)]), null);
+        var report = ScoreReport.Build(Query(), Data([new(Monday, Hist.Of((10, 3)), 4, 2), new(Monday.AddDays(9), Hist.Of((0, 1)), 4, 1)]), null);
 
         Assert.Equal(4, report.Period.Figures.Summary.Responses);
         Assert.Equal(50, report.Period.Figures.Summary.Score);
         Assert.Equal(8, report.Period.Figures.Sent);
-        Assert.Equal(0.5, report.Period.Figures.ResponseRate);
+        // The fourth answer was collected elsewhere: it counts in the score, not in the rate.
+        Assert.Equal(0.375, report.Period.Figures.ResponseRate);
         Assert.Equal(ScoreSource.Rollups, report.Source);
         Assert.Empty(report.Series);
         Assert.Empty(report.Groups);
@@ -43,7 +44,7 @@ public sealed class ScoreReportTests
     [Fact]
     public void AResponseRateAboveOneIsNotClipped()
     {
-        var report = ScoreReport.Build(Query(), Data([new(Monday, Hist.Of((9, 3)), 2)]), null);
+        var report = ScoreReport.Build(Query(), Data([new(Monday, Hist.Of((9, 3)), 2, 3)]), null);
 
         Assert.Equal(1.5, report.Period.Figures.ResponseRate);
     }
@@ -54,8 +55,27 @@ public sealed class ScoreReportTests
         var report = ScoreReport.Build(Query(SeriesInterval.Week), Data([new(Monday.AddDays(2), Hist.Of((10, 1)), 1)]), null);
 
         Assert.Equal([Monday, Monday.AddDays(7)], report.Series.Select(p => p.Start));
-        Assert.Equal([1L, 0L], report.Series.Select(p => p.Summary.Responses));
-        Assert.Null(report.Series[1].Summary.Score);
+        Assert.Equal([1L, 0L], report.Series.Select(p => p.Figures.Summary.Responses));
+        Assert.Null(report.Series[1].Figures.Summary.Score);
+        Assert.Equal([false, false], report.Series.Select(p => p.Partial));
+    }
+
+    [Fact]
+    public void EachSeriesBucketHasItsOwnIntervalSendsAndRateAndThoseCutByThePeriodArePartial()
+    {
+        var query = Query(SeriesInterval.Week) with { From = Monday.AddDays(3), To = Monday.AddDays(10) };
+        DayTotals[] days = [new(Monday.AddDays(3), Hist.Of((10, 40), (0, 10)), 100, 40), new(Monday.AddDays(8), Hist.Of((9, 2)), 4, 1)];
+
+        var report = ScoreReport.Build(query, Data(days), null);
+
+        Assert.Equal([Monday, Monday.AddDays(7)], report.Series.Select(p => p.Start));
+        Assert.Equal([true, true], report.Series.Select(p => p.Partial));
+        var (first, second) = (report.Series[0].Figures, report.Series[1].Figures);
+        Assert.Equal(ScoreMath.Nps(Hist.Of((10, 40), (0, 10))).Confidence95, first.Summary.Confidence95);
+        Assert.False(first.Summary.IsSmallSample);
+        Assert.True(second.Summary.IsSmallSample);
+        Assert.Equal((100L, 0.4), (first.Sent!.Value, first.ResponseRate!.Value));
+        Assert.Equal((4L, 0.25), (second.Sent!.Value, second.ResponseRate!.Value));
     }
 
     [Fact]
@@ -69,6 +89,33 @@ public sealed class ScoreReportTests
         Assert.Equal([false, true], report.Groups.Select(g => g.IsOther));
         Assert.Equal(3, report.Groups[1].Figures.Summary.Responses);
         Assert.Equal(6, report.Groups[1].Figures.Sent);
+    }
+
+    [Fact]
+    public void AnswersWithoutTheGroupedPropertyFormTheNoneGroupSoTheGroupsAddUpToTheTotal()
+    {
+        GroupTotals[] groups = [new("a", Hist.Of((10, 5)), 5, 4), new("b", Hist.Of((0, 2)), 4, 2), new("c", Hist.Of((9, 1)), 2, 1)];
+        DayTotals[] days = [new(Monday, Hist.Of((10, 6), (0, 2), (9, 1), (7, 3)), 15, 9)];
+
+        var report = ScoreReport.Build(Query(groupBy: "category", top: 1), Data(days, groups), null);
+
+        Assert.Equal(["a", ScoreGroups.OtherKey, ScoreGroups.NoneKey], report.Groups.Select(g => g.Key));
+        Assert.Equal([false, false, true], report.Groups.Select(g => g.IsNone));
+        var none = report.Groups[2].Figures;
+        Assert.Equal(Hist.Of((10, 1), (7, 3)).Sum(), none.Summary.Responses);
+        Assert.Equal((4L, 0.5), (none.Sent!.Value, none.ResponseRate!.Value));
+        Assert.Equal(report.Period.Figures.Summary.Responses, report.Groups.Sum(g => g.Figures.Summary.Responses));
+        Assert.Equal(report.Period.Figures.Sent, report.Groups.Sum(g => g.Figures.Sent));
+    }
+
+    [Fact]
+    public void NoNoneGroupWhenEveryAnswerHasAValue()
+    {
+        GroupTotals[] groups = [new("a", Hist.Of((10, 2)), 3), new("b", Hist.Of((0, 1)), 1)];
+
+        var report = ScoreReport.Build(Query(groupBy: "category"), Data([new(Monday, Hist.Of((10, 2), (0, 1)), 4)], groups), null);
+
+        Assert.Equal(["a", "b"], report.Groups.Select(g => g.Key));
     }
 
     [Fact]

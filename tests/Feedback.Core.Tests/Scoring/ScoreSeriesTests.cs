@@ -27,6 +27,18 @@ public sealed class ScoreSeriesTests
             ScoreSeries.BucketStarts(D("2026-11-22"), D("2026-11-24"), SeriesInterval.Day));
     }
 
+    [Theory]
+    [InlineData("2026-08-31", "2026-09-03", "2026-10-01", SeriesInterval.Week, true)] // the week before a Thursday from
+    [InlineData("2026-09-07", "2026-09-03", "2026-10-01", SeriesInterval.Week, false)]
+    [InlineData("2026-09-28", "2026-09-03", "2026-10-01", SeriesInterval.Week, true)] // cut by to
+    [InlineData("2026-11-01", "2026-11-30", "2026-12-01", SeriesInterval.Month, true)] // a one-day "month"
+    [InlineData("2026-11-01", "2026-11-01", "2026-12-01", SeriesInterval.Month, false)]
+    [InlineData("2026-11-30", "2026-11-30", "2026-12-01", SeriesInterval.Day, false)]
+    public void ABucketReachingOutsideThePeriodIsPartial(string start, string from, string to, SeriesInterval interval, bool partial)
+    {
+        Assert.Equal(partial, ScoreSeries.IsPartial(D(start), D(from), D(to), interval));
+    }
+
     [Fact]
     public void AMonthEndingOnABucketBoundaryHasNoEmptyTrailingBucket()
     {

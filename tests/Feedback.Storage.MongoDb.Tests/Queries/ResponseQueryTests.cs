@@ -30,6 +30,7 @@ public sealed class ResponseQueryTests
     [InlineData("maxScore", "{ score: { $lte: 6 } }")]
     [InlineData("hasComment", "{ hasComment: false }")]
     [InlineData("customerId", "{ customerId: 'c-17' }")]
+    [InlineData("channel", "{ channel: 'chat' }")]
     [InlineData("updatedSince", "{ updatedAt: { $gte: ISODate('2026-11-23T10:00:00.123Z') } }")]
     [InlineData("properties", "{ properties: { $elemMatch: { k: 'shop.region', v: 'eu-central' } } }")]
     [InlineData("after", "{ $or: [{ answeredAt: { $gt: ISODate('2026-11-23T10:00:00.123Z') } }, { answeredAt: ISODate('2026-11-23T10:00:00.123Z'), _id: { $gt: 'rsp_9' } }] }")]
@@ -45,6 +46,7 @@ public sealed class ResponseQueryTests
             "maxScore" => new ResponseQuery { MaxScore = 6 },
             "hasComment" => new ResponseQuery { HasComment = false },
             "customerId" => new ResponseQuery { CustomerId = "c-17" },
+            "channel" => new ResponseQuery { Channel = "chat" },
             "updatedSince" => new ResponseQuery { UpdatedSince = Samples.Now },
             "properties" => new ResponseQuery { Properties = new Dictionary<string, string> { ["shop.region"] = "eu-central" } },
             "after" => new ResponseQuery { After = new ResponsePosition(Samples.Now, "rsp_9") },

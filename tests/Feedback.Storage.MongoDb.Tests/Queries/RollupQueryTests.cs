@@ -27,7 +27,7 @@ public sealed class RollupQueryTests
         Bson.AssertEqual("""
             [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true },
-             { filter: { _id: { templateId: 'tpl_1', dimension: 'channel', value: 'web', day: '2026-11-24' } },
+             { filter: { _id: { templateId: 'tpl_1', dimension: '@channel', value: 'web', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true },
              { filter: { _id: { templateId: 'tpl_1', dimension: 'agent', value: 'maria', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true }]
@@ -35,7 +35,26 @@ public sealed class RollupQueryTests
     }
 
     [Fact]
-    public void ASendIncrementsSentOnlyAndAPropertyCalledChannelYieldsToTheChannel()
+    public void AnAnswerToASentSurveyAlsoIncrementsTheAnsweredCount()
+    {
+        var answer = Samples.PhoneResponse() with
+        {
+            SurveyId = "srv_1", TemplateId = "tpl_1", Kind = SurveyKind.Nps, Score = 9, Channel = "email", AnsweredAt = LateEvening,
+            Properties = new Dictionary<string, string>(),
+        };
+
+        var counts = Count(RollupKeys.OfAnswer(answer));
+
+        Bson.AssertEqual("""
+            [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: 1, answered: NumberLong(1) } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: '@channel', value: 'email', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: 1, answered: NumberLong(1) } }, upsert: true }]
+            """, Describe(counts));
+    }
+
+    [Fact]
+    public void ASendIncrementsSentOnlyAndAPropertyCalledChannelHasItsOwnRow()
     {
         var survey = Samples.Survey() with
         {
@@ -47,7 +66,9 @@ public sealed class RollupQueryTests
         Bson.AssertEqual("""
             [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-23' } },
                update: { $setOnInsert: { kind: 'Csat' }, $inc: { sent: NumberLong(1) } }, upsert: true },
-             { filter: { _id: { templateId: 'tpl_1', dimension: 'channel', value: 'email', day: '2026-11-23' } },
+             { filter: { _id: { templateId: 'tpl_1', dimension: '@channel', value: 'email', day: '2026-11-23' } },
+               update: { $setOnInsert: { kind: 'Csat' }, $inc: { sent: NumberLong(1) } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: 'channel', value: 'spoofed', day: '2026-11-23' } },
                update: { $setOnInsert: { kind: 'Csat' }, $inc: { sent: NumberLong(1) } }, upsert: true }]
             """, Describe(counts));
     }
@@ -77,7 +98,7 @@ public sealed class RollupQueryTests
         var rollup = new ScoreRollup
         {
             TemplateId = "tpl_1", Kind = SurveyKind.Nps, Day = new DateOnly(2026, 11, 24), Dimension = "agent", Value = "Ľubomír",
-            Histogram = [1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 7], Sent = 40,
+            Histogram = [1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 7], Sent = 40, Answered = 9,
         };
 
         var bson = Bson.Serialize(RollupDocument.From(rollup));
@@ -85,7 +106,8 @@ public sealed class RollupQueryTests
         Bson.AssertEqual("""
             { _id: { templateId: 'tpl_1', dimension: 'agent', value: 'Ľubomír', day: '2026-11-24' }, kind: 'Nps',
               h0: NumberLong(1), h1: NumberLong(0), h2: NumberLong(0), h3: NumberLong(0), h4: NumberLong(0), h5: NumberLong(0),
-              h6: NumberLong(0), h7: NumberLong(2), h8: NumberLong(0), h9: NumberLong(0), h10: NumberLong(7), sent: NumberLong(40) }
+              h6: NumberLong(0), h7: NumberLong(2), h8: NumberLong(0), h9: NumberLong(0), h10: NumberLong(7), sent: NumberLong(40),
+              answered: NumberLong(9) }
             """, bson);
         var back = Bson.Deserialize<RollupDocument>(bson).ToRollup();
         Assert.Equal(rollup.Histogram, back.Histogram);

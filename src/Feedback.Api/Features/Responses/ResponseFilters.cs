@@ -5,6 +5,7 @@ using Feedback.Api.Hosting.Errors;
 using Feedback.Api.Hosting.OpenApi;
 using Feedback.Api.Features.Surveys;
 using Feedback.Core.Common;
+using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Feedback.Core.Templates;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed record ResponseFilterParameters(
     [property: Description("Highest score, inclusive.")] [FromQuery(Name = "maxScore")] string? MaxScore,
     [property: Description("true: only answers with a comment; false: only those without.")] [FromQuery(Name = "hasComment")] string? HasComment,
     [property: Description("Only this customer's answers.")] [FromQuery(Name = "customerId")] string? CustomerId,
+    [property: Description("Only answers given through this channel (the answer's own: email, web, phone, chat, in_person, sms, other); property.channel filters a property called channel.")] [FromQuery(Name = "channel")] string? Channel,
     [property: Description("Only records changed at or after this instant (incremental pulls).")] [FromQuery(Name = "updatedSince")] string? UpdatedSince,
     [property: Description("The nextCursor of the previous page (JSON only).")] [FromQuery(Name = "cursor")] string? Cursor,
     [property: Description("Page size, 1–500 (JSON only).")] [FromQuery(Name = "limit")] string? Limit);
@@ -69,6 +71,7 @@ public static partial class ResponseFilters
             "false" => false,
             _ => Fail<bool>(errors, "hasComment", "must be true or false"),
         };
+        var channel = Channel(p.Channel, errors);
         var updatedSince = Instant(p.UpdatedSince, "updatedSince", errors);
         var limit = PageCursor.DefaultLimit;
         if (p.Limit is not null && !int.TryParse(p.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
@@ -97,6 +100,7 @@ public static partial class ResponseFilters
             MaxScore = maxScore,
             HasComment = hasComment,
             CustomerId = p.CustomerId,
+            Channel = channel,
             UpdatedSince = updatedSince,
             Properties = properties,
             After = after,
@@ -105,6 +109,17 @@ public static partial class ResponseFilters
     }
 
     public static bool IsPropertyName(string name) => PropertyName().IsMatch(name);
+
+    /// <summary>The answer's own channel (<c>channel=</c>), one of <see cref="Channels.All"/>, spelt exactly.</summary>
+    public static string? Channel(string? text, ValidationErrors errors)
+    {
+        if (text is null || Channels.All.Contains(text))
+        {
+            return text;
+        }
+        errors.Add("channel", $"must be one of {string.Join(", ", Channels.All.Order(StringComparer.Ordinal))}");
+        return null;
+    }
 
     /// <summary>property.&lt;name&gt;=&lt;value&gt;: the names vary, so they are read from the raw query rather than bound.</summary>
     public static Dictionary<string, string> Properties(IQueryCollection query, ValidationErrors errors)

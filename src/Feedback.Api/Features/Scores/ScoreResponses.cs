@@ -27,7 +27,7 @@ public static class ScoreResponses
             report.Period.Figures.Sent,
             Rate(report.Period.Figures),
             report.Source.ToString().ToLowerInvariant(),
-            report.Series.Select(p => new SeriesPointDto(Date(p.Start), p.Summary.Responses, Round(kind, p.Summary.Score))).ToList(),
+            report.Series.Select(p => Point(kind, p)).ToList(),
             report.Groups.Select(g => Group(kind, g)).ToList(),
             report.Previous is { } previous ? Previous(kind, previous) : null,
             report.Change is { } change ? new ScoreChangeDto(Round(kind, change.Change), change.Significant) : null);
@@ -37,7 +37,14 @@ public static class ScoreResponses
     {
         var s = group.Figures.Summary;
         return new ScoreGroupDto(group.Key, s.Responses, Round(kind, s.Score), Interval(kind, s.Confidence95),
-            s.IsSmallSample, group.Figures.Sent, Rate(group.Figures), group.IsOther);
+            s.IsSmallSample, group.Figures.Sent, Rate(group.Figures), group.IsOther, group.IsNone);
+    }
+
+    private static SeriesPointDto Point(SurveyKind kind, SeriesPoint point)
+    {
+        var s = point.Figures.Summary;
+        return new SeriesPointDto(Date(point.Start), s.Responses, Round(kind, s.Score), Interval(kind, s.Confidence95),
+            s.IsSmallSample, point.Figures.Sent, Rate(point.Figures), point.Partial);
     }
 
     private static PreviousPeriodDto Previous(SurveyKind kind, ScorePeriod period)

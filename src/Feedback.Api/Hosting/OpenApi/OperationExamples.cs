@@ -121,10 +121,15 @@ public static class OperationExamples
               "promoters": null, "passives": null, "detractors": null, "satisfied": 98, "mean": null,
               "confidence95": { "low": 73.8, "high": 87.6 }, "smallSample": false, "sent": 400, "responseRate": 0.3,
               "source": "rollups",
-              "series": [{ "start": "2026-11-16", "responses": 31, "score": 83.9 }],
+              "series": [
+                { "start": "2026-11-16", "responses": 31, "score": 83.9, "confidence95": { "low": 67.4, "high": 92.9 },
+                  "smallSample": false, "sent": 98, "responseRate": 0.245, "partial": false }
+              ],
               "groups": [
                 { "key": "delivery", "responses": 52, "score": 76.9, "confidence95": { "low": 63.9, "high": 86.3 }, "smallSample": false,
-                  "sent": 170, "responseRate": 0.306, "other": false }
+                  "sent": 170, "responseRate": 0.306, "other": false, "none": false },
+                { "key": "(none)", "responses": 8, "score": 87.5, "confidence95": { "low": 52.9, "high": 97.8 }, "smallSample": true,
+                  "sent": 20, "responseRate": 0.4, "other": false, "none": true }
               ],
               "previous": { "from": "2026-09-25", "to": "2026-10-25", "responses": 110, "score": 78.2,
                 "confidence95": { "low": 69.6, "high": 84.8 }, "smallSample": false, "sent": 380, "responseRate": 0.289 },
