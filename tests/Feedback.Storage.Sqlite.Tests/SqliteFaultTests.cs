@@ -2,7 +2,7 @@ using Feedback.Core.Storage;
 using Feedback.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Feedback.Storage.Tests.Sqlite;
+namespace Feedback.Storage.Sqlite.Tests;
 
 /// <summary>
 /// SQLite's codes for faults of the disk or of another process become the port's <see cref="StorageUnavailableException"/>
