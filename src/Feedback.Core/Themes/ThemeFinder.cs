@@ -15,8 +15,11 @@ public static class ThemeFinder
     /// <summary>A term in fewer segment comments than this is not reported: two customers are not a theme.</summary>
     public const int MinSegmentComments = 3;
 
-    /// <summary>Only terms used significantly more (one-sided, about 97.5 %) are themes; a term used alike scores near 0.</summary>
-    public const double MinZ = 1.96;
+    /// <summary>
+    /// Only terms the segment uses significantly more (one-sided test at 95 %) are themes; a term used alike scores near 0.
+    /// With the pooled prior a term in 3 segment comments and no other one reaches at most z ≈ 1.96, so 3 can still count.
+    /// </summary>
+    public const double MinZ = 1.645;
 
     public const int DefaultTop = 20;
     public const int MaxTop = 100;
