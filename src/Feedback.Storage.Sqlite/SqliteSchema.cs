@@ -150,5 +150,33 @@ internal static class SqliteSchema
         """,
         // The start of a provider request with no recorded outcome yet: a survey in doubt after a crash (docs/decisions.md, Reliability).
         "ALTER TABLE surveys ADD COLUMN send_attempted_at TEXT NULL;",
+        // Comment themes: each response's counted terms, and their counts per template, UTC day, language and term.
+        """
+        CREATE TABLE comment_terms (
+            response_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            template_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            day TEXT NOT NULL,
+            language TEXT NOT NULL,
+            band INTEGER NOT NULL,
+            terms TEXT NOT NULL
+        );
+        CREATE INDEX ix_comment_terms_customer ON comment_terms (customer_id);
+        CREATE INDEX ix_comment_terms_template ON comment_terms (template_id, day);
+        CREATE INDEX ix_comment_terms_kind ON comment_terms (kind, day);
+        CREATE TABLE comment_term_counts (
+            template_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            language TEXT NOT NULL,
+            term TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            low INTEGER NOT NULL DEFAULT 0,
+            middle INTEGER NOT NULL DEFAULT 0,
+            high INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (template_id, day, language, term)
+        ) WITHOUT ROWID;
+        CREATE TABLE comment_term_version (version INTEGER NOT NULL);
+        """,
     ];
 }

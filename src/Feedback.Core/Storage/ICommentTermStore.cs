@@ -29,8 +29,14 @@ public interface ICommentTermStore
     Task<IReadOnlyList<TermExample>> ExamplesAsync(TermCountQuery query, IReadOnlySet<ScoreBand> bands,
         IReadOnlyCollection<(string Language, string Term)> terms, int perTerm, CancellationToken ct = default);
 
-    /// <summary>Analyses every stored comment again and replaces all term counts (after the analysis changed, or to repair).</summary>
+    /// <summary>
+    /// Analyses every stored comment again and replaces all term counts (after the analysis changed, or to repair), and
+    /// records <see cref="CommentAnalyzer.Version"/> as the counts' version.
+    /// </summary>
     Task<TermRebuild> RebuildAsync(CancellationToken ct = default);
+
+    /// <summary>The <see cref="CommentAnalyzer.Version"/> of the last rebuild; null when the store never had one.</summary>
+    Task<int?> VersionAsync(CancellationToken ct = default);
 }
 
 /// <summary>What a rebuild wrote: the comments analysed and the count rows they make.</summary>

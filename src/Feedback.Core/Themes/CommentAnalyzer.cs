@@ -20,6 +20,12 @@ public sealed record CommentText(string Language, IReadOnlyList<TermOccurrence> 
 /// </summary>
 public static class CommentAnalyzer
 {
+    /// <summary>
+    /// Raise it whenever a change (code or language data) can turn a comment into other terms: stores whose counts were made
+    /// by another version are rebuilt at start.
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>The languages the service is built for; <see cref="Warm"/> loads them ahead of the first comment.</summary>
     public static readonly IReadOnlyList<string> ServedLanguages = ["en", "sk", "pl", "he"];
 

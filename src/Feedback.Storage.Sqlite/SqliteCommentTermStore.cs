@@ -1,0 +1,140 @@
+using Feedback.Core.Storage;
+using Feedback.Core.Themes;
+using Microsoft.Data.Sqlite;
+using static Feedback.Storage.Sqlite.SqliteCommentTermRows;
+
+namespace Feedback.Storage.Sqlite;
+
+/// <summary>
+/// Reads the term counts the response store keeps (<see cref="SqliteCommentTermRows"/>), finds example comments in the
+/// per-response records, and rebuilds both from the stored comments in one write transaction.
+/// </summary>
+public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTermStore
+{
+    // The templates that have counts, found by seeking the primary key from one template to the next (a skip scan), then
+    // each template's days read as one key range.
+    private const string Counts =
+        """
+        WITH RECURSIVE templates(id) AS (
+            SELECT min(template_id) FROM comment_term_counts
+            UNION ALL
+            SELECT (SELECT min(template_id) FROM comment_term_counts WHERE template_id > templates.id) FROM templates WHERE templates.id IS NOT NULL)
+        SELECT c.language, c.term, c.low, c.middle, c.high
+        FROM templates JOIN comment_term_counts AS c ON c.template_id = templates.id
+        WHERE templates.id IS NOT NULL AND ($template IS NULL OR templates.id = $template)
+          AND c.day >= $from AND c.day < $to AND ($kind IS NULL OR c.kind = $kind)
+        """;
+
+    public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command(Counts, Parameters(query));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var tally = new TermTally();
+        while (await reader.ReadAsync(ct))
+        {
+            tally.Add(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+        return tally.ToCounts();
+    }
+
+    public async Task<IReadOnlyList<TermExample>> ExamplesAsync(TermCountQuery query, IReadOnlySet<ScoreBand> bands,
+        IReadOnlyCollection<(string Language, string Term)> terms, int perTerm, CancellationToken ct = default)
+    {
+        var examples = new List<TermExample>();
+        if (terms.Count == 0 || perTerm <= 0)
+        {
+            return examples;
+        }
+        // Terms are stored as a JSON array; the term serialised the same way matches one whole element.
+        var wanted = terms.ToDictionary(t => t, t => (Key: SqliteValues.ToJson(t.Term), Found: 0));
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command(
+            """
+            SELECT response_id, language, terms FROM comment_terms
+            WHERE ($template IS NULL OR template_id = $template) AND ($kind IS NULL OR kind = $kind)
+              AND day >= $from AND day < $to AND band IN (SELECT value FROM json_each($bands))
+            ORDER BY day DESC, response_id DESC
+            """, [.. Parameters(query), ("$bands", SqliteValues.ToJson(bands.Select(b => (int)b)))]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var open = wanted.Count;
+        while (open > 0 && await reader.ReadAsync(ct))
+        {
+            var (language, stored) = (reader.GetString(1), reader.GetString(2));
+            foreach (var (term, state) in wanted.Where(w => w.Key.Language == language && w.Value.Found < perTerm))
+            {
+                if (stored.Contains(state.Key, StringComparison.Ordinal))
+                {
+                    examples.Add(new TermExample(term.Language, term.Term, reader.GetString(0)));
+                    wanted[term] = state with { Found = state.Found + 1 };
+                    open -= state.Found + 1 == perTerm ? 1 : 0;
+                }
+            }
+        }
+        return examples;
+    }
+
+    public async Task<TermRebuild> RebuildAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await connection.ExecuteAsync("DELETE FROM comment_terms; DELETE FROM comment_term_counts; DELETE FROM comment_term_version;", ct);
+        var counts = new Dictionary<(string Template, DateOnly Day, string Language, string Term), (string Kind, long[] Bands)>();
+        var comments = 0L;
+        var names = RecordColumns.Split(", ");
+        await using (var insert = connection.Command($"INSERT INTO comment_terms ({RecordColumns}) VALUES ({string.Join(", ", names.Select(n => $"${n}"))})",
+            [.. names.Select(n => ($"${n}", (object?)null))]))
+        await using (var select = connection.Command($"SELECT {SqliteResponseRows.Columns} FROM responses WHERE has_comment = 1"))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                if (CommentTerms.Of(SqliteResponseRows.Read(reader)) is not { } comment)
+                {
+                    continue;
+                }
+                comments++;
+                foreach (var (name, value) in SqliteCommentTermRows.Parameters(comment))
+                {
+                    insert.Parameters[name].Value = value;
+                }
+                await insert.ExecuteNonQueryAsync(ct);
+                foreach (var term in comment.Terms.Prepend(TermCount.Comments))
+                {
+                    var key = (comment.TemplateId, comment.Day, comment.Language, term);
+                    if (!counts.TryGetValue(key, out var row))
+                    {
+                        counts[key] = row = (comment.Kind.ToString(), new long[3]);
+                    }
+                    row.Bands[(int)comment.Band]++;
+                }
+            }
+        }
+        await using (var insert = connection.Command(
+            "INSERT INTO comment_term_counts (template_id, day, language, term, kind, low, middle, high) VALUES ($t, $d, $l, $term, $k, $low, $middle, $high)",
+            ("$t", null), ("$d", null), ("$l", null), ("$term", null), ("$k", null), ("$low", null), ("$middle", null), ("$high", null)))
+        {
+            foreach (var ((template, day, language, term), (kind, bands)) in counts)
+            {
+                (insert.Parameters["$t"].Value, insert.Parameters["$d"].Value, insert.Parameters["$l"].Value) = (template, SqliteRollupRows.Day(day), language);
+                (insert.Parameters["$term"].Value, insert.Parameters["$k"].Value) = (term, kind);
+                (insert.Parameters["$low"].Value, insert.Parameters["$middle"].Value, insert.Parameters["$high"].Value) = (bands[0], bands[1], bands[2]);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+        }
+        await connection.ExecuteAsync("INSERT INTO comment_term_version (version) VALUES ($v)", ct, ("$v", CommentAnalyzer.Version));
+        await transaction.CommitAsync(ct);
+        return new TermRebuild(comments, counts.Count);
+    }
+
+    public async Task<int?> VersionAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync("SELECT version FROM comment_term_version", r => r.GetInt32(0), ct)).Cast<int?>().SingleOrDefault();
+    }
+
+    private static (string, object?)[] Parameters(TermCountQuery q) =>
+    [
+        ("$template", q.TemplateId), ("$kind", q.Kind?.ToString()), ("$from", SqliteRollupRows.Day(q.From)), ("$to", SqliteRollupRows.Day(q.To)),
+    ];
+}
