@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Storage;
+using Feedback.Core.Themes;
 using Feedback.Storage.MongoDb.Documents;
 using Feedback.Storage.MongoDb.Queries;
 using MongoDB.Driver;
@@ -33,6 +34,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
             new FindOneAndReplaceOptions<ResponseDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before }, ct);
         var replaced = previous?.ToResponse();
         await CountAsync([.. replaced is null ? [] : Count(replaced, -1), .. Count(response, +1)], ct);
+        await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
         return (response, replaced);
     }
 
@@ -43,6 +45,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         {
             await db.Responses.InsertOneAsync(ResponseDocument.From(response), cancellationToken: ct);
             await CountAsync(Count(response, +1), ct);
+            await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
             return (response, true);
         }
         catch (MongoWriteException e) when (e.IsDuplicateKey())
@@ -81,6 +84,10 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         }
     }
 
-    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default) =>
-        (int)(await db.Responses.UpdateManyAsync(MongoErasureQueries.CommentedOf(customerId), MongoErasureQueries.EraseComment(at), cancellationToken: ct)).ModifiedCount;
+    // Term counts first; after a crash in between, a repeated erasure removes the comments and finds no terms left to take back.
+    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await MongoCommentTermStore.EraseAsync(db, customerId, ct);
+        return (int)(await db.Responses.UpdateManyAsync(MongoErasureQueries.CommentedOf(customerId), MongoErasureQueries.EraseComment(at), cancellationToken: ct)).ModifiedCount;
+    }
 }
