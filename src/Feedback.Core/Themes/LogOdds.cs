@@ -18,10 +18,14 @@ public static class LogOdds
         return delta / Math.Sqrt(variance);
     }
 
+    /// <summary>How much of the data the prior weighs: a tenth of both groups' counts.</summary>
+    public const double PriorShare = 0.1;
+
     /// <summary>
-    /// With the language's own comments as the background corpus: the prior of a term is its count in both groups, the
-    /// prior's total the count of all terms in both, so a term few comments use is pulled hard towards no difference.
+    /// With the language's own comments as the background corpus: the prior follows the share of the term in both groups
+    /// together, and weighs a tenth of their counts (α = 0.1·(yᵢ+yⱼ), α₀ = 0.1·(nᵢ+nⱼ)). A term few comments use is pulled
+    /// towards no difference; a prior as heavy as the data itself would also drown the clear themes of a small period.
     /// </summary>
     public static double Z(long segmentCount, long segmentTotal, long otherCount, long otherTotal) =>
-        Z(segmentCount, segmentTotal, otherCount, otherTotal, segmentCount + otherCount, segmentTotal + otherTotal);
+        Z(segmentCount, segmentTotal, otherCount, otherTotal, PriorShare * (segmentCount + otherCount), PriorShare * (segmentTotal + otherTotal));
 }

@@ -17,7 +17,6 @@ public static class ThemeFinder
 
     /// <summary>
     /// Only terms the segment uses significantly more (one-sided test at 95 %) are themes; a term used alike scores near 0.
-    /// With the pooled prior a term in 3 segment comments and no other one reaches at most z ≈ 1.96, so 3 can still count.
     /// </summary>
     public const double MinZ = 1.645;
 
