@@ -55,19 +55,10 @@ internal sealed class MongoCommentTermStore(MongoCollections db) : ICommentTermS
         }
     }
 
-    public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, CancellationToken ct = default)
-    {
-        var tally = new TermTally();
-        using var cursor = await db.TermCounts().Find(Matching(query)).ToCursorAsync(ct);
-        while (await cursor.MoveNextAsync(ct))
-        {
-            foreach (var c in cursor.Current)
-            {
-                tally.Add(c.Id.Language, c.Id.Term, c.Low, c.Middle, c.High);
-            }
-        }
-        return tally.ToCounts();
-    }
+    public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, ScoreBand segment, int minSegmentComments, CancellationToken ct = default) =>
+        (await (await db.TermCounts().AggregateAsync(Summed(query, segment, minSegmentComments), cancellationToken: ct)).ToListAsync(ct))
+            .Select(d => new TermCount(d["_id"]["language"].AsString, d["_id"]["term"].AsString, d["low"].ToInt64(), d["middle"].ToInt64(), d["high"].ToInt64()))
+            .ToList();
 
     public async Task<IReadOnlyList<TermExample>> ExamplesAsync(TermCountQuery query, IReadOnlySet<ScoreBand> bands,
         IReadOnlyCollection<(string Language, string Term)> terms, int perTerm, CancellationToken ct = default)
@@ -106,16 +97,16 @@ internal sealed class MongoCommentTermStore(MongoCollections db) : ICommentTermS
                 foreach (var comment in cursor.Current.Select(d => CommentTerms.Of(d.ToResponse())).OfType<CommentTerms>())
                 {
                     records.Add(CommentTermsDocument.From(comment));
-                    foreach (var term in comment.Terms.Prepend(TermCount.Comments))
+                    foreach (var (term, count) in comment.Rows())
                     {
                         var key = new TermCountKey(comment.TemplateId, RollupDocument.Day(comment.Day), comment.Language, term);
                         var row = tally.GetValueOrDefault(key) ?? new TermCountDocument { Id = key, Kind = comment.Kind };
                         tally[key] = new TermCountDocument
                         {
                             Id = key, Kind = row.Kind,
-                            Low = row.Low + (comment.Band == ScoreBand.Low ? 1 : 0),
-                            Middle = row.Middle + (comment.Band == ScoreBand.Middle ? 1 : 0),
-                            High = row.High + (comment.Band == ScoreBand.High ? 1 : 0),
+                            Low = row.Low + (comment.Band == ScoreBand.Low ? count : 0),
+                            Middle = row.Middle + (comment.Band == ScoreBand.Middle ? count : 0),
+                            High = row.High + (comment.Band == ScoreBand.High ? count : 0),
                         };
                     }
                 }

@@ -17,7 +17,7 @@ internal static class SqliteCommentTermRows
         """
         INSERT INTO comment_term_counts (template_id, day, language, term, kind, low, middle, high)
         SELECT $template, $day, $language, value, $kind, $low, $middle, $high FROM json_each($terms) WHERE true
-        ON CONFLICT (template_id, day, language, term) DO UPDATE SET
+        ON CONFLICT (template_id, language, term, day) DO UPDATE SET
             low = low + excluded.low, middle = middle + excluded.middle, high = high + excluded.high
         """;
 
@@ -63,21 +63,24 @@ internal static class SqliteCommentTermRows
         return records.Count;
     }
 
+    // Two statements: every term and the comments row move by one, the occurrences row by the number of terms.
     private static async Task CountAsync(SqliteConnection connection, CommentTerms comment, int delta, CancellationToken ct)
     {
-        (string, object?)[] parameters =
-        [
-            ("$template", comment.TemplateId), ("$day", SqliteRollupRows.Day(comment.Day)), ("$language", comment.Language),
-            ("$kind", comment.Kind.ToString()), ("$terms", SqliteValues.ToJson(comment.Terms.Prepend(TermCount.Comments))),
-            ("$low", comment.Band == ScoreBand.Low ? delta : 0), ("$middle", comment.Band == ScoreBand.Middle ? delta : 0),
-            ("$high", comment.Band == ScoreBand.High ? delta : 0),
-        ];
-        await connection.ExecuteAsync(Count, ct, parameters);
+        await connection.ExecuteAsync(Count, ct, Parameters(comment, comment.Terms.Prepend(TermCount.Comments), delta));
+        await connection.ExecuteAsync(Count, ct, Parameters(comment, [TermCount.Occurrences], delta * comment.Terms.Count));
         if (delta < 0)
         {
-            await connection.ExecuteAsync(DropEmpty, ct, parameters);
+            await connection.ExecuteAsync(DropEmpty, ct, Parameters(comment, comment.Rows().Select(r => r.Term), 0));
         }
     }
+
+    private static (string, object?)[] Parameters(CommentTerms comment, IEnumerable<string> terms, int delta) =>
+    [
+        ("$template", comment.TemplateId), ("$day", SqliteRollupRows.Day(comment.Day)), ("$language", comment.Language),
+        ("$kind", comment.Kind.ToString()), ("$terms", SqliteValues.ToJson(terms)),
+        ("$low", comment.Band == ScoreBand.Low ? delta : 0), ("$middle", comment.Band == ScoreBand.Middle ? delta : 0),
+        ("$high", comment.Band == ScoreBand.High ? delta : 0),
+    ];
 
     public static (string, object?)[] Parameters(CommentTerms c) =>
     [

@@ -11,31 +11,29 @@ namespace Feedback.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTermStore
 {
-    // The templates that have counts, found by seeking the primary key from one template to the next (a skip scan), then
-    // each template's days read as one key range.
-    private const string Counts =
-        """
-        WITH RECURSIVE templates(id) AS (
-            SELECT min(template_id) FROM comment_term_counts
-            UNION ALL
-            SELECT (SELECT min(template_id) FROM comment_term_counts WHERE template_id > templates.id) FROM templates WHERE templates.id IS NOT NULL)
-        SELECT c.language, c.term, c.low, c.middle, c.high
-        FROM templates JOIN comment_term_counts AS c ON c.template_id = templates.id
-        WHERE templates.id IS NOT NULL AND ($template IS NULL OR templates.id = $template)
-          AND c.day >= $from AND c.day < $to AND ($kind IS NULL OR c.kind = $kind)
-        """;
-
-    public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, CancellationToken ct = default)
+    // SQLite sums a term's days as it walks the key (one template) or the covering index (one kind), and keeps only the
+    // terms enough segment comments contain: most terms are in one or two comments and never leave the database.
+    public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, ScoreBand segment, int minSegmentComments, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(Counts, Parameters(query));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var tally = new TermTally();
-        while (await reader.ReadAsync(ct))
+        var scope = (query.TemplateId, query.Kind) switch
         {
-            tally.Add(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
-        }
-        return tally.ToCounts();
+            // The unary + keeps SQLite on the primary key: a template's rows all have its kind.
+            (not null, not null) => "template_id = $template AND +kind = $kind",
+            (not null, null) => "template_id = $template",
+            (null, not null) => "kind = $kind",
+            _ => "true",
+        };
+        var band = segment switch { ScoreBand.Low => "low", ScoreBand.Middle => "middle", _ => "high" };
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            $"""
+            SELECT language, term, sum(low), sum(middle), sum(high) FROM comment_term_counts
+            WHERE {scope} AND day >= $from AND day < $to
+            GROUP BY language, term
+            HAVING sum({band}) >= $min OR term IN ($comments, $occurrences)
+            """,
+            r => new TermCount(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), ct,
+            [.. Parameters(query), ("$min", minSegmentComments), ("$comments", TermCount.Comments), ("$occurrences", TermCount.Occurrences)]);
     }
 
     public async Task<IReadOnlyList<TermExample>> ExamplesAsync(TermCountQuery query, IReadOnlySet<ScoreBand> bands,
@@ -99,14 +97,14 @@ public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTe
                     insert.Parameters[name].Value = value;
                 }
                 await insert.ExecuteNonQueryAsync(ct);
-                foreach (var term in comment.Terms.Prepend(TermCount.Comments))
+                foreach (var (term, count) in comment.Rows())
                 {
                     var key = (comment.TemplateId, comment.Day, comment.Language, term);
                     if (!counts.TryGetValue(key, out var row))
                     {
                         counts[key] = row = (comment.Kind.ToString(), new long[3]);
                     }
-                    row.Bands[(int)comment.Band]++;
+                    row.Bands[(int)comment.Band] += count;
                 }
             }
         }

@@ -19,8 +19,13 @@ public sealed record TermExample(string Language, string Term, string ResponseId
 /// </summary>
 public interface ICommentTermStore
 {
-    /// <summary>The counts of the query's days and templates, summed per language and term, in no particular order.</summary>
-    Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, CancellationToken ct = default);
+    /// <summary>
+    /// The counts of the query's days and templates, summed per language and term, in no particular order: the terms that
+    /// at least <paramref name="minSegmentComments"/> comments of <paramref name="segment"/> contain (the others cannot be
+    /// themes, and most terms are in one or two comments), and always the <see cref="TermCount.Comments"/> and
+    /// <see cref="TermCount.Occurrences"/> rows.
+    /// </summary>
+    Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, ScoreBand segment, int minSegmentComments, CancellationToken ct = default);
 
     /// <summary>
     /// Up to <paramref name="perTerm"/> responses per (language, term) of <paramref name="terms"/> whose comment, in one of

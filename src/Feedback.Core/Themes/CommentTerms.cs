@@ -21,6 +21,10 @@ public sealed record CommentTerms
     /// <summary>Each term once, unigrams and two-word phrases.</summary>
     public required IReadOnlyList<string> Terms { get; init; }
 
+    /// <summary>The count rows a comment adds to: 1 to each term and to the comments row, its number of terms to the occurrences row.</summary>
+    public IEnumerable<(string Term, int Count)> Rows() =>
+        Terms.Select(t => (t, 1)).Prepend((TermCount.Occurrences, Terms.Count)).Prepend((TermCount.Comments, 1));
+
     /// <summary>The response's comment as counted terms; null when it has no comment.</summary>
     public static CommentTerms? Of(SurveyResponse response)
     {

@@ -2,11 +2,17 @@ namespace Feedback.Core.Themes;
 
 /// <summary>
 /// How many comments of each score band contain a term, in one language. The term <see cref="Comments"/> (empty) counts
-/// the comments themselves.
+/// the comments themselves, <see cref="Occurrences"/> the sum over every term (each comment adds its number of terms), so
+/// a query learns the totals without reading every term.
 /// </summary>
 public sealed record TermCount(string Language, string Term, long Low, long Middle, long High)
 {
     public const string Comments = "";
+
+    /// <summary>A tab: terms are words, which never hold whitespace, so it cannot be a term.</summary>
+    public const string Occurrences = "\t";
+
+    public static bool IsTotal(string term) => term is Comments or Occurrences;
 
     public long In(ScoreBand band) => band switch
     {
@@ -34,13 +40,13 @@ public sealed class TermTally
         counts[2] += high;
     }
 
-    /// <summary>One comment: the comments row and each of its terms, once, in its band.</summary>
+    /// <summary>One comment: the comments row, the occurrences row and each of its terms, once, in its band.</summary>
     public void Add(CommentTerms comment)
     {
-        foreach (var term in comment.Terms.Prepend(TermCount.Comments))
+        foreach (var (term, count) in comment.Rows())
         {
-            Add(comment.Language, term, comment.Band == ScoreBand.Low ? 1 : 0, comment.Band == ScoreBand.Middle ? 1 : 0,
-                comment.Band == ScoreBand.High ? 1 : 0);
+            Add(comment.Language, term, comment.Band == ScoreBand.Low ? count : 0, comment.Band == ScoreBand.Middle ? count : 0,
+                comment.Band == ScoreBand.High ? count : 0);
         }
     }
 

@@ -29,13 +29,13 @@ public static class ThemeFinder
         long comments = 0, segmentComments = 0;
         foreach (var language in counts.GroupBy(c => c.Language, StringComparer.Ordinal))
         {
-            var terms = language.Where(c => c.Term != TermCount.Comments).ToList();
             var all = language.Where(c => c.Term == TermCount.Comments).ToList();
+            var occurrences = language.Where(c => c.Term == TermCount.Occurrences).ToList();
             comments += all.Sum(c => c.All);
             segmentComments += all.Sum(c => c.In(segment));
-            var segmentTotal = terms.Sum(c => c.In(segment));
-            var otherTotal = terms.Sum(c => c.All - c.In(segment));
-            foreach (var term in terms.Where(c => c.In(segment) >= MinSegmentComments))
+            var segmentTotal = occurrences.Sum(c => c.In(segment));
+            var otherTotal = occurrences.Sum(c => c.All - c.In(segment));
+            foreach (var term in language.Where(c => !TermCount.IsTotal(c.Term) && c.In(segment) >= MinSegmentComments))
             {
                 var (inSegment, other) = (term.In(segment), term.All - term.In(segment));
                 var z = LogOdds.Z(inSegment, segmentTotal, other, otherTotal);

@@ -39,7 +39,8 @@ public sealed class ThemeService(ICommentTermStore terms, IResponseStore respons
             return new ThemeReport(await FromResponsesAsync(query, ct), "responses");
         }
         var days = new TermCountQuery(query.Kind, query.TemplateId, query.From, query.To);
-        var findings = ThemeFinder.Find(await terms.CountAsync(days, ct), query.Segment, query.Top);
+        var counts = await terms.CountAsync(days, query.Segment, ThemeFinder.MinSegmentComments, ct);
+        var findings = ThemeFinder.Find(counts, query.Segment, query.Top);
         var examples = (await terms.ExamplesAsync(days, new HashSet<ScoreBand> { query.Segment },
                 [.. findings.Themes.Select(t => (t.Language, t.Term))], ExamplesPerTheme, ct))
             .ToLookup(e => (e.Language, e.Term), e => e.ResponseId);

@@ -1,6 +1,7 @@
 using Feedback.Core.Storage;
 using Feedback.Core.Themes;
 using Feedback.Storage.MongoDb.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Feedback.Storage.MongoDb.Queries;
@@ -24,20 +25,23 @@ internal static class MongoCommentTermQueries
     public static IMongoCollection<TermStateDocument> TermState(this MongoCollections db) =>
         db.Database.GetCollection<TermStateDocument>(StateName);
 
-    /// <summary>One upsert per term and one for the comments row: adds <paramref name="delta"/> to the comment's band.</summary>
+    /// <summary>
+    /// One upsert per row of the comment (the comments row, the occurrences row and each term): adds
+    /// <paramref name="delta"/> times the row's count to the comment's band.
+    /// </summary>
     public static List<WriteModel<TermCountDocument>> Move(CommentTerms comment, int delta)
     {
         var day = RollupDocument.Day(comment.Day);
-        var update = Builders<TermCountDocument>.Update.SetOnInsert(c => c.Kind, comment.Kind).Inc(Band(comment.Band), (long)delta);
-        return [.. comment.Terms.Prepend(TermCount.Comments).Select(term => new UpdateOneModel<TermCountDocument>(
-            Count.Eq(c => c.Id, new TermCountKey(comment.TemplateId, day, comment.Language, term)), update) { IsUpsert = true })];
+        return [.. comment.Rows().Select(row => new UpdateOneModel<TermCountDocument>(
+            Count.Eq(c => c.Id, new TermCountKey(comment.TemplateId, day, comment.Language, row.Term)),
+            Builders<TermCountDocument>.Update.SetOnInsert(c => c.Kind, comment.Kind).Inc(Band(comment.Band), (long)delta * row.Count)) { IsUpsert = true })];
     }
 
     /// <summary>The rows of a removed comment that no comment counts any more.</summary>
     public static FilterDefinition<TermCountDocument> Emptied(CommentTerms comment)
     {
         var day = RollupDocument.Day(comment.Day);
-        return Count.In(c => c.Id, comment.Terms.Prepend(TermCount.Comments).Select(t => new TermCountKey(comment.TemplateId, day, comment.Language, t)))
+        return Count.In(c => c.Id, comment.Rows().Select(r => new TermCountKey(comment.TemplateId, day, comment.Language, r.Term)))
             & Count.Eq(c => c.Low, 0) & Count.Eq(c => c.Middle, 0) & Count.Eq(c => c.High, 0);
     }
 
@@ -48,6 +52,32 @@ internal static class MongoCommentTermQueries
         filter &= query.TemplateId is { } template ? Count.Eq(c => c.Id.TemplateId, template) : Count.Empty;
         filter &= query.Kind is { } kind ? Count.Eq(c => c.Kind, kind) : Count.Empty;
         return filter;
+    }
+
+    /// <summary>
+    /// The query's rows summed per language and term on the server, keeping the terms at least <paramref name="minimum"/>
+    /// comments of <paramref name="segment"/> contain, and the comments and occurrences rows.
+    /// </summary>
+    public static PipelineDefinition<TermCountDocument, BsonDocument> Summed(TermCountQuery query, ScoreBand segment, int minimum)
+    {
+        var band = segment switch { ScoreBand.Low => "low", ScoreBand.Middle => "middle", _ => "high" };
+        BsonDocument[] stages =
+        [
+            new("$group", new BsonDocument
+            {
+                { "_id", new BsonDocument { { "language", "$_id.language" }, { "term", "$_id.term" } } },
+                { "low", new BsonDocument("$sum", "$low") },
+                { "middle", new BsonDocument("$sum", "$middle") },
+                { "high", new BsonDocument("$sum", "$high") },
+            }),
+            new("$match", new BsonDocument("$or", new BsonArray
+            {
+                new BsonDocument(band, new BsonDocument("$gte", minimum)),
+                new BsonDocument("_id.term", new BsonDocument("$in", new BsonArray { TermCount.Comments, TermCount.Occurrences })),
+            })),
+        ];
+        return new EmptyPipelineDefinition<TermCountDocument>().Match(Matching(query)).AppendStage<TermCountDocument, TermCountDocument, BsonDocument>(stages[0])
+            .AppendStage<TermCountDocument, BsonDocument, BsonDocument>(stages[1]);
     }
 
     /// <summary>The query's comments in the bands that hold at least one of the terms.</summary>

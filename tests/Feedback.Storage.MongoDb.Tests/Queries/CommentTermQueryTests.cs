@@ -17,11 +17,13 @@ public sealed class CommentTermQueryTests
     };
 
     [Fact]
-    public void ACommentIsOneIncUpsertPerTermAndOneForTheCommentsRowInItsBand()
+    public void ACommentIsOneIncUpsertPerTermAndForTheCommentsAndOccurrencesRowsInItsBand()
     {
         Bson.AssertEqual("""
             [{ filter: { _id: { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: '' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { low: NumberLong(-1) } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: '\t' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { low: NumberLong(-2) } }, upsert: true },
              { filter: { _id: { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: 'zwrot' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { low: NumberLong(-1) } }, upsert: true },
              { filter: { _id: { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: 'brak zwrot' } },
@@ -35,6 +37,7 @@ public sealed class CommentTermQueryTests
     {
         Bson.AssertEqual("""
             { _id: { $in: [{ templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: '' },
+                           { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: '\t' },
                            { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: 'zwrot' },
                            { templateId: 'tpl_1', day: '2026-11-24', language: 'pl', term: 'brak zwrot' }] },
               low: NumberLong(0), middle: NumberLong(0), high: NumberLong(0) }
@@ -49,6 +52,21 @@ public sealed class CommentTermQueryTests
         Bson.AssertEqual("{ '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' } }", Bson.Render(Matching(query)));
         Bson.AssertEqual("{ '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' }, '_id.templateId': 'tpl_1', kind: 'Csat' }",
             Bson.Render(Matching(query with { TemplateId = "tpl_1", Kind = SurveyKind.Csat })));
+    }
+
+    [Fact]
+    public void CountsAreSummedOnTheServerKeepingTermsEnoughSegmentCommentsContainAndTheTotals()
+    {
+        var query = new TermCountQuery(SurveyKind.Nps, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1));
+
+        var stages = Summed(query, ScoreBand.High, 3).Render(new RenderArgs<TermCountDocument>(
+            MongoDB.Bson.Serialization.BsonSerializer.LookupSerializer<TermCountDocument>(), MongoDB.Bson.Serialization.BsonSerializer.SerializerRegistry)).Documents;
+
+        Bson.AssertEqual("""
+            [{ $match: { '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' }, kind: 'Nps' } },
+             { $group: { _id: { language: '$_id.language', term: '$_id.term' }, low: { $sum: '$low' }, middle: { $sum: '$middle' }, high: { $sum: '$high' } } },
+             { $match: { $or: [{ high: { $gte: 3 } }, { '_id.term': { $in: ['', '\t'] } }] } }]
+            """, new BsonArray(stages));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract partial class StorageContract
         SampleResponse(templateId, score, comment, customerId) with { Locale = "en-GB" };
 
     private async Task<Dictionary<string, (long Low, long Middle, long High)>> EnglishCountsAsync(TermCountQuery? query = null) =>
-        (await Terms.CountAsync(query ?? TodaysComments())).Where(c => c.Language == "en")
+        (await Terms.CountAsync(query ?? TodaysComments(), ScoreBand.Low, 0)).Where(c => c.Language == "en")
             .ToDictionary(c => c.Term, c => (c.Low, c.Middle, c.High));
 
     [Fact]
@@ -34,6 +34,18 @@ public abstract partial class StorageContract
         Assert.Equal((1L, 0L, 1L), counts["refund"]);
         Assert.Equal((1L, 0L, 0L), counts["refund missing"]);
         Assert.Equal((0L, 0L, 1L), counts["quick refund"]);
+    }
+
+    [Fact]
+    public async Task OnlyTermsEnoughSegmentCommentsContainComeBackWithTheTotals()
+    {
+        await AddResponsesAsync(EnglishComment(1, "Refund missing"), EnglishComment(2, "Refund missing"), EnglishComment(5, "Quick refund"));
+
+        var counts = (await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 2)).ToDictionary(c => c.Term, c => (c.Low, c.Middle, c.High));
+
+        Assert.Equal([TermCount.Comments, TermCount.Occurrences, "missing", "refund", "refund missing"], counts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((6L, 0L, 3L), counts[TermCount.Occurrences]);
+        Assert.Equal((2L, 0L, 1L), counts["refund"]);
     }
 
     [Fact]
@@ -130,13 +142,13 @@ public abstract partial class StorageContract
         await Responses.AnswerSurveyAsync(SampleAnswer(survey, 1, "Courier lost the parcel") with { Locale = "en" });
         await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, "Courier lost the parcel again") with { Locale = "en" });
         await AddResponsesAsync(EnglishComment(5, "Quick refund"), SampleResponse(score: 1));
-        var counted = await Terms.CountAsync(TodaysComments());
+        var counted = await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 0);
         Assert.Null(await Terms.VersionAsync());
 
         var rebuild = await Terms.RebuildAsync();
 
         Assert.Equal(3, rebuild.Comments);
-        Assert.Equal(counted.OrderBy(c => (c.Language, c.Term)), (await Terms.CountAsync(TodaysComments())).OrderBy(c => (c.Language, c.Term)));
+        Assert.Equal(counted.OrderBy(c => (c.Language, c.Term)), (await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 0)).OrderBy(c => (c.Language, c.Term)));
         Assert.Equal(CommentAnalyzer.Version, await Terms.VersionAsync());
     }
 }
