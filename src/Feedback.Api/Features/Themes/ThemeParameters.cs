@@ -18,8 +18,8 @@ public sealed record ThemeParameters(
 
 /// <summary>The paging and term of the theme comments list, besides <see cref="ThemeParameters"/>.</summary>
 public sealed record ThemeCommentParameters(
-    [property: Description("The theme's term, as /v1/themes lists it.")] [FromQuery(Name = "term")] string? Term,
-    [property: Description("The theme's language (its locale field).")] [FromQuery(Name = "locale")] string? Locale,
+    [property: Description("Required: the theme's term, as /v1/themes lists it.")] [FromQuery(Name = "term")] string? Term,
+    [property: Description("Required: the theme's language (its locale field).")] [FromQuery(Name = "locale")] string? Locale,
     [property: Description("The nextCursor of the previous page.")] [FromQuery(Name = "cursor")] string? Cursor,
     [property: Description("Page size, 1–500 (default 50).")] [FromQuery(Name = "limit")] string? Limit);
 
