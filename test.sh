@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 results="TestResults"
 rm -rf "$results"
 
-# The dashboard's build runs npm ci; its browser tests drive Debian's chromium (Playwright downloads no browser).
+# The dashboard's build and the Deploy tests' build (the OpenAPI linter) run npm ci; the dashboard's browser tests drive
+# Debian's chromium (Playwright downloads no browser).
 missing=()
 command -v npm > /dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -1,31 +1,22 @@
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
+using Microsoft.Extensions.Options;
 
 namespace Feedback.Email.SendGrid;
-
-/// <summary>One e-mail as its recipient would read it (substitutions applied).</summary>
-public sealed record DevMailboxMessage(
-    long Id,
-    string SurveyId,
-    string From,
-    string To,
-    string? Name,
-    string Subject,
-    string Html,
-    string Text,
-    IReadOnlyDictionary<string, string> Headers,
-    DateTimeOffset SentAt);
 
 /// <summary>
 /// In-memory mailbox of the e-mails "sent" without a SendGrid key, for <c>/dev/mailbox</c>: the latest
 /// <see cref="Capacity"/> messages, newest first. Thread-safe; lost on restart by design.
 /// </summary>
-public sealed class DevMailbox(TimeProvider time)
+public sealed class DevMailbox(TimeProvider time, IOptions<SendGridOptions>? sendGrid = null) : IDevMailbox
 {
     public const int Capacity = 1000;
 
     private readonly Lock _gate = new();
     private readonly LinkedList<DevMailboxMessage> _messages = new();
     private long _lastId;
+
+    public bool InUse => sendGrid?.Value.IsConfigured != true;
 
     /// <summary>Stores a message, giving it the next id and the current time; the oldest falls out beyond <see cref="Capacity"/>.</summary>
     public DevMailboxMessage Add(DevMailboxMessage message)
@@ -42,7 +33,6 @@ public sealed class DevMailbox(TimeProvider time)
         }
     }
 
-    /// <summary>A snapshot, newest first.</summary>
     public IReadOnlyList<DevMailboxMessage> List()
     {
         lock (_gate)
@@ -59,7 +49,6 @@ public sealed class DevMailbox(TimeProvider time)
         }
     }
 
-    /// <summary>Removes every message to <paramref name="email"/> (any letter case), for customer erasure; returns how many.</summary>
     public int Erase(string email)
     {
         var key = Emails.Normalize(email);

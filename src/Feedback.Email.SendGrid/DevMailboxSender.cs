@@ -7,6 +7,8 @@ namespace Feedback.Email.SendGrid;
 /// <summary>The sender without a SendGrid key: every recipient's e-mail, personalised, goes to the <see cref="DevMailbox"/>.</summary>
 public sealed class DevMailboxSender(DevMailbox mailbox, IOptions<EmailOptions> email, ILogger<DevMailboxSender> logger) : IEmailSender
 {
+    public int MaxRecipientsPerRequest => SendGridEmailSender.MaxRecipients;
+
     public Task<SendOutcome> SendAsync(EmailBatch batch, CancellationToken ct = default)
     {
         // The same limit as SendGrid, so a caller that forgets to chunk fails in development too.

@@ -20,6 +20,8 @@ public sealed class SendGridEmailSender(
     public const string HttpClientName = "sendgrid";
     public const int MaxRecipients = 1000;
 
+    public int MaxRecipientsPerRequest => MaxRecipients;
+
     public async Task<SendOutcome> SendAsync(EmailBatch batch, CancellationToken ct = default)
     {
         if (batch.Recipients.Count > MaxRecipients)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Feedback.Core.Common;
 using Feedback.Core.Responses;
+using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Feedback.Core.Themes;
 using Feedback.Storage.MongoDb.Documents;
@@ -33,7 +34,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         var previous = await db.Responses.FindOneAndReplaceAsync(ById(response.Id), ResponseDocument.From(response),
             new FindOneAndReplaceOptions<ResponseDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before }, ct);
         var replaced = previous?.ToResponse();
-        await CountAsync([.. replaced is null ? [] : Count(replaced, -1), .. Count(response, +1)], ct);
+        await CountAsync(RollupKeys.OfAnswer(response, replaced), ct);
         await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
         return (response, replaced);
     }
@@ -44,7 +45,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         try
         {
             await db.Responses.InsertOneAsync(ResponseDocument.From(response), cancellationToken: ct);
-            await CountAsync(Count(response, +1), ct);
+            await CountAsync(RollupKeys.OfAnswer(response), ct);
             await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
             return (response, true);
         }
@@ -59,11 +60,8 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
     /// Rollup counts move after the response is written, one <c>$inc</c> upsert per row in one unordered bulk write: each
     /// row changes atomically, but a crash in between leaves them off until a rebuild (docs/mongodb.md).
     /// </summary>
-    private Task CountAsync(List<WriteModel<RollupDocument>> counts, CancellationToken ct) =>
-        db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, ct);
-
-    private static List<WriteModel<RollupDocument>> Count(SurveyResponse r, int delta) =>
-        MongoRollupQueries.Count(r.TemplateId, r.Kind, r.AnsweredAt, r.Channel, r.Properties, r.Score, delta, sent: 0);
+    private Task CountAsync(IReadOnlyList<RollupDelta> deltas, CancellationToken ct) =>
+        db.Rollups.BulkWriteAsync(MongoRollupQueries.Count(deltas), new BulkWriteOptions { IsOrdered = false }, ct);
 
     public async Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default) =>
         (await db.Responses.Find(ById(id)).SingleOrDefaultAsync(ct))?.ToResponse();

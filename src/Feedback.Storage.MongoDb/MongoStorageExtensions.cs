@@ -25,12 +25,15 @@ public static class MongoStorageExtensions
         services.AddSingleton<ITemplateStore, MongoTemplateStore>();
         services.AddSingleton<IApiKeyStore, MongoApiKeyStore>();
         services.AddSingleton<ISurveyStore, MongoSurveyStore>();
+        services.AddSingleton<ISurveyOutbox, MongoSurveyOutbox>();
+        services.AddSingleton<ISurveyHousekeepingStore, MongoSurveyHousekeepingStore>();
         services.AddSingleton<IEventStore, MongoEventStore>();
         services.AddSingleton<ISuppressionStore, MongoSuppressionStore>();
         services.AddSingleton<IResponseStore, MongoResponseStore>();
         services.AddSingleton<IScoreRollupStore, MongoScoreRollupStore>();
         services.AddSingleton<ICommentTermStore, MongoCommentTermStore>();
         services.AddSingleton<IWebhookStore, MongoWebhookStore>();
+        services.AddSingleton<IWebhookOutbox, MongoWebhookOutbox>();
         return services;
     }
 }

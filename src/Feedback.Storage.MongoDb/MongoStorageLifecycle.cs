@@ -38,6 +38,9 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
 
     public Task PingAsync(CancellationToken ct = default) => db.Database.RunCommandAsync<BsonDocument>(PingCommand, cancellationToken: ct);
 
+    // Every write already waits for the configured write concern, and a bulk load is no reason to weaken it.
+    public IDisposable BeginBulkLoad() => NoBulkLoad.Instance;
+
     private async Task ReachAsync(CancellationToken ct)
     {
         try
@@ -75,4 +78,13 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private sealed class NoBulkLoad : IDisposable
+    {
+        public static readonly NoBulkLoad Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

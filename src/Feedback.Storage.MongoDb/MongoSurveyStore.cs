@@ -9,8 +9,8 @@ using static Feedback.Storage.MongoDb.Queries.MongoSurveyQueries;
 
 namespace Feedback.Storage.MongoDb;
 
-/// <summary>Surveys: single-document atomic updates whose filters state the expected status, so no transaction is needed.</summary>
-internal sealed partial class MongoSurveyStore(MongoCollections db) : ISurveyStore
+/// <summary>Surveys as records: single-document atomic updates whose filters state the expected status, so no transaction is needed.</summary>
+internal sealed class MongoSurveyStore(MongoCollections db) : ISurveyStore
 {
     public async Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default)
     {
@@ -65,29 +65,6 @@ internal sealed partial class MongoSurveyStore(MongoCollections db) : ISurveySto
         }
     }
 
-    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct = default) =>
-        (int)(await db.Surveys.DeleteManyAsync(Purgeable(before), ct)).DeletedCount;
-
-    public Task<long> CountPendingAsync(CancellationToken ct = default) => db.Surveys.CountDocumentsAsync(Pending(), cancellationToken: ct);
-
     private async Task<Survey?> SingleAsync(FilterDefinition<SurveyDocument> filter, CancellationToken ct) =>
         (await db.Surveys.Find(filter).SingleOrDefaultAsync(ct))?.ToSurvey();
-
-    /// <summary>
-    /// Cancels the scheduled ones with one <c>UpdateMany</c>, then erases each survey alone: every survey needs its own new
-    /// token (the index on it is unique), which one update of many cannot give. Each update re-checks that the survey still
-    /// holds data, so a concurrent erasure is not counted twice.
-    /// </summary>
-    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
-    {
-        await db.Surveys.UpdateManyAsync(MongoErasureQueries.ScheduledOf(customerId), Cancel(at), cancellationToken: ct);
-        var ids = await db.Surveys.Find(MongoErasureQueries.NotErasedOf(customerId)).Project(s => s.Id).ToListAsync(ct);
-        var erased = 0;
-        foreach (var id in ids)
-        {
-            var result = await db.Surveys.UpdateOneAsync(MongoErasureQueries.NotErased(id), MongoErasureQueries.EraseSurvey(SurveyTokens.New()), cancellationToken: ct);
-            erased += (int)result.ModifiedCount;
-        }
-        return erased;
-    }
 }

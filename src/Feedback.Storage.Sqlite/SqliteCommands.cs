@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Feedback.Storage.Sqlite;
 
-/// <summary>Small helpers so stores read as SQL plus parameters.</summary>
+/// <summary>Small helpers so stores read as SQL plus parameters; faults of the disk become <see cref="StorageUnavailableException"/>.</summary>
 internal static class SqliteCommands
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
@@ -21,7 +21,14 @@ internal static class SqliteCommands
     public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken ct, params (string, object?)[] parameters)
     {
         await using var command = connection.Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(ct);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
     }
 
     /// <summary>Runs an insert; a unique-constraint violation becomes the port's <see cref="DuplicateKeyException"/>.</summary>
@@ -40,13 +47,21 @@ internal static class SqliteCommands
     public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken ct, params (string, object?)[] parameters)
     {
         await using var command = connection.Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var items = new List<T>();
-        while (await reader.ReadAsync(ct))
+        try
         {
-            items.Add(map(reader));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var items = new List<T>();
+            while (await reader.ReadAsync(ct))
+            {
+                items.Add(map(reader));
+            }
+            return items;
         }
-        return items;
+        // A query may write too (UPDATE … RETURNING claims), and any may find the file locked or unreadable.
+        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
     }
 
     public static bool IsUniqueViolation(this SqliteException e) => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555;

@@ -1,3 +1,4 @@
+using Feedback.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -30,16 +31,28 @@ public sealed class SqliteDatabase : IAsyncDisposable
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <summary>
+    /// An open connection. This and <see cref="WriteAsync{T}"/> (with the command helpers in <c>SqliteCommands</c>) turn a
+    /// full disk, a read-only or locked file and I/O errors into <see cref="StorageUnavailableException"/>.
+    /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        if (_bulkLoad)
+        try
         {
-            await using var pragma = new SqliteCommand("PRAGMA synchronous = NORMAL;", connection);
-            await pragma.ExecuteNonQueryAsync(ct);
+            await connection.OpenAsync(ct);
+            if (_bulkLoad)
+            {
+                await using var pragma = new SqliteCommand("PRAGMA synchronous = NORMAL;", connection);
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            return connection;
         }
-        return connection;
+        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        {
+            await connection.DisposeAsync();
+            throw unavailable;
+        }
     }
 
     /// <summary>
@@ -69,8 +82,18 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// returns once that transaction committed; an exception of <paramref name="work"/> undoes only its own writes.
     /// The work must not begin a transaction of its own.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken ct = default) =>
-        _writes.RunAsync(work, ct);
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        try
+        {
+            return await _writes.RunAsync(work, ct);
+        }
+        // Most often the shared commit itself: then none of the group was stored, and every writer in it hears so.
+        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
 }

@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
 using Feedback.Core.Common;
 using Feedback.Core.Responses;
+using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Feedback.Core.Themes;
 using Microsoft.Data.Sqlite;
 using static Feedback.Storage.Sqlite.SqliteResponseRows;
+using static Feedback.Storage.Sqlite.SqliteStatuses;
 
 namespace Feedback.Storage.Sqlite;
 
@@ -32,7 +34,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         SqliteConnection connection, SurveyResponse response, string surveyId, CommentTerms? terms, CancellationToken ct)
     {
         var previous = await SingleAsync(connection, response.Id, ct);
-        var answered = await connection.ExecuteAsync("UPDATE surveys SET status = 'Answered', answered_at = $at WHERE id = $id", ct,
+        var answered = await connection.ExecuteAsync($"UPDATE surveys SET status = {Answered}, answered_at = $at WHERE id = $id", ct,
             ("$id", surveyId), ("$at", SqliteValues.Time(response.AnsweredAt)));
         if (answered == 0)
         {
@@ -41,11 +43,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         }
         await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
             $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
-        if (previous is not null)
-        {
-            await SqliteRollupRows.CountAnswerAsync(connection, previous, -1, ct);
-        }
-        await SqliteRollupRows.CountAnswerAsync(connection, response, +1, ct);
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response, previous), ct);
         await SqliteCommentTermRows.MoveAsync(connection, response.Id, terms, ct);
         return (response, previous);
     }
@@ -67,7 +65,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
             ?? throw new InvalidOperationException($"Response '{response.Id}' was neither inserted nor found.");
         if (inserted == 1)
         {
-            await SqliteRollupRows.CountAnswerAsync(connection, response, +1, ct);
+            await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response), ct);
             await SqliteCommentTermRows.MoveAsync(connection, response.Id, terms, ct);
         }
         return (stored, inserted == 1);

@@ -1,15 +1,14 @@
 using System.Globalization;
-using Feedback.Core.Responses;
 using Feedback.Core.Scoring;
-using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 using Microsoft.Data.Sqlite;
 
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>
-/// Moves rollup counts inside the caller's transaction. One statement per change: the rows of every dimension come in
-/// as one JSON object (dimension → value) and are upserted together, so an answer costs one statement, not one per row.
+/// Adds the rollup deltas Core computed (<see cref="RollupKeys"/>) inside the caller's transaction. One statement per
+/// change: the deltas come in as one JSON array and are upserted together, so an answer, or a batch of sends, costs one
+/// statement, not one per row.
 /// </summary>
 internal static class SqliteRollupRows
 {
@@ -17,30 +16,33 @@ internal static class SqliteRollupRows
 
     public static readonly string Columns = $"template_id, dimension, value, day, kind, {Histogram}, sent";
 
-    // ($score = i) is 1 or 0 in SQLite; a send passes score -1, so it touches no histogram cell.
+    // (score = i) is 1 or 0 in SQLite; a send has score -1, so it touches no histogram cell and only the sent count.
     private static readonly string Upsert =
         $"""
         INSERT INTO score_rollups ({Columns})
-        SELECT $template, key, value, $day, $kind, {string.Join(", ", Enumerable.Range(0, ScoreRollup.HistogramLength).Select(i => $"($score = {i}) * $delta"))}, $sent
-        FROM json_each($dimensions) WHERE true
+        SELECT template_id, dimension, value, day, kind,
+            {string.Join(", ", Enumerable.Range(0, ScoreRollup.HistogramLength).Select(i => $"(score = {i}) * change"))}, (score < 0) * change
+        FROM (SELECT json_extract(d.value, '$.templateId') AS template_id, json_extract(d.value, '$.dimension') AS dimension,
+                     json_extract(d.value, '$.value') AS value, json_extract(d.value, '$.day') AS day, json_extract(d.value, '$.kind') AS kind,
+                     json_extract(d.value, '$.score') AS score, json_extract(d.value, '$.change') AS change
+              FROM json_each($deltas) AS d)
+        WHERE true
         ON CONFLICT (template_id, dimension, value, day) DO UPDATE SET
             {string.Join(", ", Enumerable.Range(0, ScoreRollup.HistogramLength).Select(i => $"h{i} = h{i} + excluded.h{i}"))}, sent = sent + excluded.sent
         """;
 
-    /// <summary>Adds <paramref name="delta"/> (+1 or −1) at the response's day and score in each of its rows.</summary>
-    public static Task CountAnswerAsync(SqliteConnection connection, SurveyResponse response, int delta, CancellationToken ct) =>
-        connection.ExecuteAsync(Upsert, ct,
-            ("$template", response.TemplateId), ("$kind", response.Kind.ToString()), ("$day", Day(RollupKeys.Day(response.AnsweredAt))),
-            ("$dimensions", SqliteValues.ToJson(RollupKeys.Dimensions(response.Channel, response.Properties))),
-            ("$score", response.Score), ("$delta", delta), ("$sent", 0));
+    /// <summary>A delta as the statement reads it: kind and day as their columns hold them, a send's score as −1.</summary>
+    private sealed record Row(string TemplateId, string Kind, string Day, string Dimension, string Value, int Score, int Change);
 
-    /// <summary>Counts one send on the survey's sent day (channel email) in each of its rows.</summary>
-    public static Task CountSentAsync(SqliteConnection connection, string templateId, SurveyKind kind, DateTimeOffset sentAt,
-        IReadOnlyDictionary<string, string> properties, CancellationToken ct) =>
-        connection.ExecuteAsync(Upsert, ct,
-            ("$template", templateId), ("$kind", kind.ToString()), ("$day", Day(RollupKeys.Day(sentAt))),
-            ("$dimensions", SqliteValues.ToJson(RollupKeys.Dimensions(Channels.Email, properties))),
-            ("$score", -1), ("$delta", 0), ("$sent", 1));
+    public static async Task AddAsync(SqliteConnection connection, IReadOnlyList<RollupDelta> deltas, CancellationToken ct)
+    {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+        var rows = deltas.Select(d => new Row(d.TemplateId, d.Kind.ToString(), Day(d.Day), d.Dimension, d.Value, d.Score ?? -1, d.Change));
+        await connection.ExecuteAsync(Upsert, ct, ("$deltas", SqliteValues.ToJson(rows)));
+    }
 
     public static (string, object?)[] Parameters(ScoreRollup r) =>
     [

@@ -18,12 +18,15 @@ public static class SqliteStorageExtensions
         services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<ISurveyStore, SqliteSurveyStore>();
+        services.AddSingleton<ISurveyOutbox, SqliteSurveyOutbox>();
+        services.AddSingleton<ISurveyHousekeepingStore, SqliteSurveyHousekeepingStore>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ISuppressionStore, SqliteSuppressionStore>();
         services.AddSingleton<IResponseStore, SqliteResponseStore>();
         services.AddSingleton<IScoreRollupStore, SqliteScoreRollupStore>();
         services.AddSingleton<ICommentTermStore, SqliteCommentTermStore>();
         services.AddSingleton<IWebhookStore, SqliteWebhookStore>();
+        services.AddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
         return services;
     }
 }

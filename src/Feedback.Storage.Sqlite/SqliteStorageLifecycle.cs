@@ -38,6 +38,8 @@ public sealed class SqliteStorageLifecycle(SqliteDatabase database, ILogger<Sqli
         await ScalarAsync(connection, null, "SELECT count(*) FROM api_keys;", ct);
     }
 
+    public IDisposable BeginBulkLoad() => database.BeginBulkLoad();
+
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new SqliteCommand(sql, connection);

@@ -26,7 +26,7 @@ internal static class SqliteSurveyRows
     [
         ("$id", s.Id), ("$template_id", s.TemplateId), ("$template_version", s.TemplateVersion), ("$kind", s.Kind.ToString()),
         ("$event_id", s.EventId), ("$subject_id", s.SubjectId), ("$customer_id", s.Customer.Id), ("$email", s.Customer.Email),
-        ("$status", s.Status.ToString()), ("$send_at", SqliteValues.Time(s.SendAt)), ("$created_at", SqliteValues.Time(s.CreatedAt)),
+        ("$status", SqliteStatuses.Value(s.Status)), ("$send_at", SqliteValues.Time(s.SendAt)), ("$created_at", SqliteValues.Time(s.CreatedAt)),
         ("$token", s.Token), ("$attempts", s.Attempts), ("$lease_owner", s.LeaseOwner), ("$lease_until", SqliteValues.TimeOrNull(s.LeaseUntil)),
         ("$sent_at", SqliteValues.TimeOrNull(s.SentAt)), ("$reminder_at", SqliteValues.TimeOrNull(s.ReminderAt)),
         ("$reminder_sent_at", SqliteValues.TimeOrNull(s.ReminderSentAt)), ("$expires_at", SqliteValues.TimeOrNull(s.ExpiresAt)),

@@ -1,15 +1,13 @@
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Webhooks;
-using Microsoft.Data.Sqlite;
+using static Feedback.Storage.Sqlite.SqliteWebhookRows;
 
 namespace Feedback.Storage.Sqlite;
 
-// Subscriptions, the delivery log and erasure; the outbox side is in SqliteWebhookStore.Outbox.cs.
-public sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
+/// <summary>Subscriptions, the delivery log and erasure from it.</summary>
+public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
 {
-    private const string SubscriptionColumns = "id, url, events, min_score, max_score, secret, created_at";
-
     public async Task AddSubscriptionAsync(WebhookSubscription s, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -85,15 +83,4 @@ public sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWebho
 
     private static Page<T> ToPage<T>(List<T> items, int limit, Func<T, string> key) =>
         items.Count > limit ? new Page<T>(items[..limit], PageCursor.Encode(key(items[limit - 1]))) : new Page<T>(items, null);
-
-    private static WebhookSubscription ReadSubscription(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Url = r.GetString(1),
-        Events = SqliteValues.FromJson<List<string>>(r.GetString(2)),
-        MinScore = r.IsDBNull(3) ? null : r.GetInt32(3),
-        MaxScore = r.IsDBNull(4) ? null : r.GetInt32(4),
-        Secret = r.GetString(5),
-        CreatedAt = SqliteValues.ParseTime(r.GetString(6)),
-    };
 }

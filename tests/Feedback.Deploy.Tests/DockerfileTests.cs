@@ -121,8 +121,8 @@ public sealed class DockerfileTests
     [Theory]
     [InlineData("src/Feedback.Api/bin/Release/net10.0/Feedback.Api.dll")]
     [InlineData("src/Feedback.Core/obj/project.assets.json")]
-    [InlineData("src/Feedback.Api/Dashboard/node_modules/chart.js/package.json")]
-    [InlineData("src/Feedback.Api/Dashboard/assets/chart.umd.min.js")]
+    [InlineData("src/Feedback.Api/Features/Dashboard/node_modules/chart.js/package.json")]
+    [InlineData("src/Feedback.Api/Features/Dashboard/assets/chart.umd.min.js")]
     [InlineData("src/Feedback.Core/Themes/Languages/node_modules/dictionary-pl/index.dic")]
     [InlineData("tests/Feedback.Deploy.Tests/DockerfileTests.cs")]
     [InlineData(".git/HEAD")]
@@ -136,8 +136,8 @@ public sealed class DockerfileTests
     [InlineData("Directory.Build.props")]
     [InlineData("global.json")]
     [InlineData("src/Feedback.Api/Feedback.Api.csproj")]
-    [InlineData("src/Feedback.Api/Dashboard/package-lock.json")]
-    [InlineData("src/Feedback.Api/Dashboard/assets/dashboard.js")]
+    [InlineData("src/Feedback.Api/Features/Dashboard/package-lock.json")]
+    [InlineData("src/Feedback.Api/Features/Dashboard/assets/dashboard.js")]
     [InlineData("src/Feedback.Core/Themes/Languages/package-lock.json")]
     public void DockerignoreKeepsWhatTheBuildNeeds(string path)
     {

@@ -1,3 +1,4 @@
+using Feedback.Core;
 using Feedback.Core.Delivery;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -64,6 +65,7 @@ internal static class TestEmails
             services.AddSingleton(time);
         }
         services.AddSingleton<IPublicUrls>(new FixedUrls(PublicBaseUrl));
+        services.AddFeedbackCore();
         services.AddEmail(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         configure?.Invoke(services);
         return services.BuildServiceProvider(validateScopes: true);

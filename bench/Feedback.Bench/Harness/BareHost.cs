@@ -1,6 +1,10 @@
 using System.Text.Json;
-using Feedback.Api.Events;
-using Feedback.Api.Operations;
+using Feedback.Api.Features.Events;
+using Feedback.Api.Hosting.Errors;
+using Feedback.Api.Hosting.OpenApi;
+using Feedback.Api.Hosting;
+using Feedback.Api.Features.Operations;
+using Feedback.Api.Hosting.Telemetry;
 
 namespace Feedback.Bench.Harness;
 
@@ -9,11 +13,11 @@ public sealed class BareHost(WebApplication app) : IAsyncDisposable
 {
     public Uri BaseAddress { get; } = new(app.Urls.First());
 
-    /// <summary>Parses the same event JSON, with the service's JSON options, into the same type and answers 202 without storing.</summary>
+    /// <summary>Reads the same event JSON as the service does (same options, same type, same body binding) and answers 202 without storing.</summary>
     public static Task<BareHost> BaselineAsync() => StartAsync(app =>
     {
-        app.MapPost("/v1/events", (EventRequest request) => Results.Accepted());
-        app.MapPost("/v1/events/batch", (EventBatchRequest request) => Results.Accepted());
+        app.MapPost("/v1/events", (JsonBody<EventRequest> request) => Results.Accepted());
+        app.MapPost("/v1/events/batch", (JsonBody<EventBatchRequest> request) => Results.Accepted());
     });
 
     /// <summary>SendGrid's <c>POST /v3/mail/send</c>: counts requests and recipients, answers 202 after <paramref name="latency"/>.</summary>

@@ -8,7 +8,7 @@ namespace Feedback.Bench.Harness;
 
 /// <summary>
 /// The real service (its own Program, configuration and middleware) on Kestrel at a loopback port, SQLite on a temp
-/// file, the system clock. <see cref="Settings"/> are applied before start; Quartz polls rarely so the scenarios drive
+/// file, the system clock. <see cref="Settings"/> are applied before start; the Quartz jobs are off so the scenarios drive
 /// the dispatcher themselves and time it.
 /// </summary>
 public sealed class ServiceHost : WebApplicationFactory<Program>
@@ -19,8 +19,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new()
     {
-        ["Feedback:Dispatch:PollInterval"] = "01:00:00",
-        ["Feedback:Dispatch:HousekeepingInterval"] = "01:00:00",
+        ["Feedback:Scheduling:Enabled"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
         // The answer scenario drives one-click pages from one IP far above the per-IP page limit: measure the pages, not the limiter.
         ["Feedback:RateLimits:PagePermits"] = "1000000",

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Feedback.Api.Scores;
+using Feedback.Api.Features.Scores;
 using Feedback.Bench.Harness;
 using Feedback.Core.Responses;
 using Feedback.Core.Scoring;
@@ -36,12 +36,12 @@ public static class ScoresScenario
         ScoreResponse? fromRollups = null;
         var query = await Samples(o.ScoreQueries, warmup: true, async () => fromRollups = await client.GetFromJsonAsync<ScoreResponse>(url));
 
-        var scan = new ScoreQuery(null, First, First.AddDays(Days), SeriesInterval.Week, "category", 10, false, new Dictionary<string, string>());
+        var scan = new ScoreQuery(SurveyKind.Nps, null, First, First.AddDays(Days), SeriesInterval.Week, "category", 10, false, new Dictionary<string, string>());
         var responses = host.Services.GetRequiredService<IResponseStore>();
         ScoreResponse? fromScan = null;
         // No warm-up run: a scan of millions of rows is not dominated by first-call costs, and each one takes long.
         var full = await Samples(o.FullScans, warmup: false, async () =>
-            fromScan = ScoreReport.Build(SurveyKind.Nps, scan, await ResponseScoreReader.ReadAsync(responses, SurveyKind.Nps, scan, CancellationToken.None), null));
+            fromScan = ScoreResponses.From(ScoreReport.Build(scan, await ResponseScoreReader.ReadAsync(responses, scan, CancellationToken.None), null)));
 
         var figures = new Dictionary<string, object>
         {

@@ -19,6 +19,12 @@ public sealed record SendOutcome(SendResult Result, string? Reason = null, TimeS
 /// <summary>The e-mail sender port: SendGrid in production, the dev mailbox when no API key is set.</summary>
 public interface IEmailSender
 {
-    /// <summary>Sends a batch of at most 1000 recipients; never throws for provider failures (they are outcomes).</summary>
+    /// <summary>The most recipients one batch (one provider request) may hold; callers chunk by it.</summary>
+    int MaxRecipientsPerRequest { get; }
+
+    /// <summary>
+    /// Sends a batch of at most <see cref="MaxRecipientsPerRequest"/> recipients (a larger one throws
+    /// <see cref="ArgumentException"/>); never throws for provider failures (they are outcomes).
+    /// </summary>
     Task<SendOutcome> SendAsync(EmailBatch batch, CancellationToken ct = default);
 }

@@ -9,7 +9,7 @@ namespace Feedback.Core.Delivery;
 /// has an attempt recorded and no outcome. Any event the provider reports for it proves the request was accepted, so it
 /// is marked sent at the attempt time and never sent again (docs/decisions.md, Reliability).
 /// </summary>
-public sealed class SendConfirmation(ISurveyStore surveys, ITemplateStore templates, DeliveryMetrics metrics, ILogger<SendConfirmation> logger)
+public sealed class SendConfirmation(ISurveyStore surveys, ISurveyOutbox outbox, ITemplateStore templates, DeliveryMetrics metrics, ILogger<SendConfirmation> logger)
 {
     /// <summary>True when the survey was in doubt and is now sent; false when there was nothing to confirm.</summary>
     public async Task<bool> ConfirmAsync(string surveyId, CancellationToken ct = default)
@@ -20,7 +20,7 @@ public sealed class SendConfirmation(ISurveyStore surveys, ITemplateStore templa
             return false;
         }
         var (reminderAt, expiresAt) = template.TimesAfterSending(attemptedAt);
-        if (!await surveys.ConfirmSentAsync(survey.Id, attemptedAt, reminderAt, expiresAt, ct))
+        if (!await outbox.ConfirmSentAsync(survey.Id, attemptedAt, reminderAt, expiresAt, ct))
         {
             return false;
         }

@@ -12,7 +12,8 @@ namespace Feedback.Core.Delivery;
 /// are released at once instead of waiting for their lease to run out.
 /// </summary>
 public sealed class SurveyDispatcher(
-    ISurveyStore surveys,
+    ISurveyOutbox surveys,
+    ISurveyHousekeepingStore housekeeping,
     ITemplateStore templates,
     ISuppressionStore suppressions,
     ISurveyEmailRenderer renderer,
@@ -23,8 +24,6 @@ public sealed class SurveyDispatcher(
     TimeProvider time,
     ILogger<SurveyDispatcher> logger)
 {
-    public const int MaxRecipientsPerRequest = 1000;
-
     /// <summary>Claims and sends until nothing is due (or the round limit); returns how many surveys were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
@@ -57,7 +56,7 @@ public sealed class SurveyDispatcher(
         }
         if (!ct.IsCancellationRequested)
         {
-            metrics.OutboxDepth(await surveys.CountPendingAsync(ct));
+            metrics.OutboxDepth(await housekeeping.CountPendingAsync(ct));
         }
         activity?.SetTag("feedback.surveys.claimed", total);
         return total;
@@ -78,7 +77,7 @@ public sealed class SurveyDispatcher(
         var sendable = new List<Survey>();
         foreach (var survey in claimed)
         {
-            if (await suppressions.GetAsync(Common.Emails.Normalize(survey.Customer.Email), ct) is not null)
+            if (await suppressions.IsSuppressedAsync(survey.Customer.Email, ct))
             {
                 untried.Remove(survey.Id);
                 await EndAsync(survey, SurveyStatus.Suppressed, "the address was suppressed after the survey was scheduled", ct);
@@ -90,7 +89,7 @@ public sealed class SurveyDispatcher(
         }
         foreach (var group in sendable.GroupBy(s => template.ContentFor(s.Customer.Locale).Locale))
         {
-            foreach (var chunk in group.Chunk(MaxRecipientsPerRequest))
+            foreach (var chunk in group.Chunk(sender.MaxRecipientsPerRequest))
             {
                 ct.ThrowIfCancellationRequested();
                 untried.ExceptWith(chunk.Select(s => s.Id));

@@ -6,7 +6,7 @@ namespace Feedback.Core.Delivery;
 
 /// <summary>Reminders (one per unanswered survey, at most once), expiry, and retention of old rows.</summary>
 public sealed class SurveyHousekeeping(
-    ISurveyStore surveys,
+    ISurveyHousekeepingStore surveys,
     IEventStore events,
     ITemplateStore templates,
     ISurveyEmailRenderer renderer,
@@ -27,7 +27,7 @@ public sealed class SurveyHousekeeping(
             }
             foreach (var byLocale in group.GroupBy(s => template.ContentFor(s.Customer.Locale).Locale))
             {
-                foreach (var chunk in byLocale.Chunk(SurveyDispatcher.MaxRecipientsPerRequest))
+                foreach (var chunk in byLocale.Chunk(sender.MaxRecipientsPerRequest))
                 {
                     var outcome = await sender.SendAsync(renderer.Render(template, byLocale.Key, chunk), ct);
                     if (outcome.Result != SendResult.Accepted)

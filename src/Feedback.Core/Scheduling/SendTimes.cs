@@ -15,6 +15,12 @@ public static class SendTimes
         return window is null ? earliest : IntoWindow(earliest, window, zone);
     }
 
+    /// <summary>
+    /// A send time the caller chose (a direct send's <c>sendAt</c>): at or before now means now, so the survey goes out at
+    /// the next dispatch; a later one is kept as given, outside the template's send window too.
+    /// </summary>
+    public static DateTimeOffset Requested(DateTimeOffset sendAt, DateTimeOffset now) => sendAt > now ? sendAt : now;
+
     /// <summary>The first instant at or after <paramref name="instant"/> whose local time in <paramref name="zone"/> is inside the window.</summary>
     public static DateTimeOffset IntoWindow(DateTimeOffset instant, SendWindow window, TimeZoneInfo zone)
     {

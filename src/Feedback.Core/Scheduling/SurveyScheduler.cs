@@ -1,4 +1,5 @@
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -11,19 +12,19 @@ public sealed class SurveyScheduler(
     ISurveyStore surveys,
     IEventStore events,
     ISuppressionStore suppressions,
-    Delivery.DeliveryMetrics metrics,
+    DeliveryMetrics metrics,
     TimeProvider time)
 {
     public async Task<EventOutcome> IngestAsync(FeedbackEvent e, CancellationToken ct = default)
     {
-        using var activity = Delivery.DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
+        using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
         activity?.SetTag("feedback.event.type", e.Type);
         if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
         {
             return known;
         }
         var now = time.GetUtcNow();
-        var suppressed = await suppressions.GetAsync(Emails.Normalize(e.Customer.Email), ct) is not null;
+        var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
         var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
@@ -75,7 +76,34 @@ public sealed class SurveyScheduler(
         return outcomes;
     }
 
-    /// <summary>A survey for a template, due at occurredAt + delay moved into the send window (or at <paramref name="sendAt"/> when given).</summary>
+    /// <summary>
+    /// Schedules one survey of an active template for a customer, without sampling or quiet period: without
+    /// <paramref name="sendAt"/> due after the template's delay from now in its send window, else at
+    /// <see cref="SendTimes.Requested"/> (now when it is not in the future).
+    /// </summary>
+    public async Task<DirectSendResult> SendDirectAsync(string templateId, Customer customer, string subjectId,
+        IReadOnlyDictionary<string, string> properties, DateTimeOffset? sendAt, CancellationToken ct = default)
+    {
+        var template = await templates.GetAsync(templateId, ct);
+        if (template is not { Status: TemplateStatus.Active })
+        {
+            return new DirectSendResult.TemplateNotActive(Exists: template is not null);
+        }
+        if (await suppressions.IsSuppressedAsync(customer.Email, ct))
+        {
+            return new DirectSendResult.Suppressed();
+        }
+        var now = time.GetUtcNow();
+        var survey = NewSurvey(template, customer, subjectId, properties, now, now, sendAt);
+        if (!await surveys.TryAddAsync(survey, ct))
+        {
+            return new DirectSendResult.Duplicate();
+        }
+        metrics.Scheduled(template.Kind, 1);
+        return new DirectSendResult.Scheduled(survey);
+    }
+
+    /// <summary>A survey for a template, due at occurredAt + delay moved into the send window, or at <see cref="SendTimes.Requested"/> when <paramref name="sendAt"/> is given.</summary>
     public Survey NewSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
         DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null) => new()
     {
@@ -88,7 +116,7 @@ public sealed class SurveyScheduler(
         Locale = template.ContentFor(customer.Locale).Locale,
         Properties = properties,
         Status = SurveyStatus.Scheduled,
-        SendAt = sendAt is { } at && at > now ? at
+        SendAt = sendAt is { } at ? SendTimes.Requested(at, now)
             : SendTimes.Compute(occurredAt, template.DelaySpan, template.SendWindow, TimeZones.Find(customer.TimeZone), now),
         CreatedAt = now,
         Token = SurveyTokens.New(),

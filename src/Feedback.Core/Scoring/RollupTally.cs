@@ -18,10 +18,7 @@ public sealed class RollupTally
     public void AddResponse(SurveyResponse response)
     {
         Responses++;
-        foreach (var row in RowsOf(response.TemplateId, response.Kind, RollupKeys.Day(response.AnsweredAt), response.Channel, response.Properties))
-        {
-            row.Histogram[response.Score]++;
-        }
+        Add(RollupKeys.OfAnswer(response));
     }
 
     /// <summary>Counts a survey that was sent (it has <see cref="Survey.SentAt"/>, whatever happened since).</summary>
@@ -29,10 +26,7 @@ public sealed class RollupTally
     {
         var sentAt = survey.SentAt ?? throw new ArgumentException($"Survey '{survey.Id}' was not sent.", nameof(survey));
         Sent++;
-        foreach (var row in RowsOf(survey.TemplateId, survey.Kind, RollupKeys.Day(sentAt), Channels.Email, survey.Properties))
-        {
-            row.Sent++;
-        }
+        Add(RollupKeys.OfSend(survey, sentAt));
     }
 
     public IReadOnlyList<ScoreRollup> ToRollups() =>
@@ -47,16 +41,24 @@ public sealed class RollupTally
             Sent = r.Value.Sent,
         }).ToList();
 
-    private IEnumerable<Row> RowsOf(string templateId, SurveyKind kind, DateOnly day, string channel, IReadOnlyDictionary<string, string> properties)
+    // The same deltas the stores persist as answers and sends happen, so a rebuild cannot count by another rule.
+    private void Add(IReadOnlyList<RollupDelta> deltas)
     {
-        foreach (var (dimension, value) in RollupKeys.Dimensions(channel, properties))
+        foreach (var delta in deltas)
         {
-            var key = (templateId, day, dimension, value);
+            var key = (delta.TemplateId, delta.Day, delta.Dimension, delta.Value);
             if (!_rows.TryGetValue(key, out var row))
             {
-                _rows[key] = row = new Row(kind);
+                _rows[key] = row = new Row(delta.Kind);
             }
-            yield return row;
+            if (delta.Score is { } score)
+            {
+                row.Histogram[score] += delta.Change;
+            }
+            else
+            {
+                row.Sent += delta.Change;
+            }
         }
     }
 

@@ -32,11 +32,17 @@ public interface IResponseStore
     /// Records or changes the answer to a sent survey in one atomic step: the response <c>rsp_{surveyId}</c> is inserted
     /// or replaced (the last answer counts; <c>answeredAt</c> = <c>updatedAt</c> = <paramref name="response"/>'s), and the
     /// survey becomes <c>answered</c> with that <c>answeredAt</c>. Returns the stored response and the previous one
-    /// (null when this is the first answer), so aggregates can move from the old score to the new one.
+    /// (null when this is the first answer). In the same step the rollups move by
+    /// <see cref="Scoring.RollupKeys.OfAnswer"/>(response, previous): the previous answer is known only inside that step, so
+    /// the store calls this one Core function and persists the deltas it returns, deciding none itself.
     /// </summary>
     Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, CancellationToken ct = default);
 
-    /// <summary>Stores an answer collected elsewhere; when its id exists, nothing changes and the stored one is returned (idempotent).</summary>
+    /// <summary>
+    /// Stores an answer collected elsewhere and, in the same step, adds its rollup deltas
+    /// (<see cref="Scoring.RollupKeys.OfAnswer"/> with no previous answer); when its id exists, nothing changes and the
+    /// stored one is returned (idempotent), and nothing is counted: only the store's insert knows which call was first.
+    /// </summary>
     Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default);
 
     Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default);

@@ -3,11 +3,11 @@ using Feedback.Core.Scoring;
 namespace Feedback.Core.Storage;
 
 /// <summary>
-/// Score rollups. They are written by the stores themselves, never by callers: the response store moves counts in
-/// the same transaction as the answer (a changed answer moves one count from the old score and day to the new one),
-/// the survey store counts a send when it marks a survey sent. Rows exist for the all dimension and for each property
-/// of the answer (and survey) plus <see cref="ScoreRollup.ChannelDimension"/>, chosen by <see cref="RollupKeys"/>.
-/// Erasure does not change them.
+/// Score rollups. Core decides every count: <see cref="RollupKeys"/> returns the <see cref="RollupDelta"/>s of an answer
+/// (<see cref="RollupKeys.OfAnswer"/>: a changed answer moves one count from the old score and day to the new one) or of a
+/// send (<see cref="RollupKeys.OfSend"/>). The stores only add those deltas up, with the write they count and never on a
+/// caller's request: the response store as it stores an answer, the survey outbox as it marks a survey sent (in that
+/// write's transaction where the store has one; MongoDB's window is in docs/mongodb.md). Erasure does not change them.
 /// </summary>
 public interface IScoreRollupStore
 {

@@ -11,7 +11,7 @@ namespace Feedback.Core.Webhooks;
 /// <see cref="WebhookSettings.MaxAttempts"/>, then the delivery ends failed.
 /// </summary>
 public sealed class WebhookDeliverer(
-    HttpClient http, IWebhookStore store, WebhookSettings settings, WebhookMetrics metrics, TimeProvider time, ILogger<WebhookDeliverer> logger)
+    HttpClient http, IWebhookOutbox store, IWebhookStore subscriptionStore, WebhookSettings settings, WebhookMetrics metrics, TimeProvider time, ILogger<WebhookDeliverer> logger)
 {
     public const string HttpClientName = "webhooks";
     public const int MaxRoundsPerRun = 10;
@@ -36,7 +36,7 @@ public sealed class WebhookDeliverer(
             {
                 if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription))
                 {
-                    subscriptions[delivery.SubscriptionId] = subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, ct);
+                    subscriptions[delivery.SubscriptionId] = subscription = await subscriptionStore.GetSubscriptionAsync(delivery.SubscriptionId, ct);
                 }
                 // A subscription deleted meanwhile took its deliveries with it; there is nothing left to record.
                 if (subscription is not null)
@@ -59,18 +59,25 @@ public sealed class WebhookDeliverer(
             return;
         }
         var attempts = delivery.Attempts + 1;
-        logger.LogWarning("Webhook delivery {DeliveryId} to subscription {SubscriptionId} failed (attempt {Attempts}): {Error}",
-            delivery.Id, subscription.Id, attempts, error);
+        // One line per failed attempt, without the exception: a receiver that is down is expected, not a fault of ours.
         if (attempts >= settings.MaxAttempts)
         {
+            logger.LogWarning("Webhook delivery {DeliveryId} to {Target} (subscription {SubscriptionId}) failed on attempt {Attempt} of {MaxAttempts}, the last: {Error}",
+                delivery.Id, Target(subscription.Url), subscription.Id, attempts, settings.MaxAttempts, error);
             await store.MarkFailedAsync(delivery.Id, owner, status, $"gave up after {attempts} attempts: {error}", ct);
             metrics.Attempted("failed");
             return;
         }
-        var retryAt = now + RetryBackoff.Delay(attempts, null, Random.Shared.NextDouble());
+        var retryAt = now + RetryBackoff.Delay(attempts, null, settings.Jitter.NextDouble());
+        logger.LogWarning("Webhook delivery {DeliveryId} to {Target} (subscription {SubscriptionId}) failed on attempt {Attempt} of {MaxAttempts}, next at {RetryAt:O}: {Error}",
+            delivery.Id, Target(subscription.Url), subscription.Id, attempts, settings.MaxAttempts, retryAt, error);
         await store.ReleaseAsync(delivery.Id, owner, retryAt, status, error, ct);
         metrics.Attempted("retried");
     }
+
+    // Scheme, host and port only: receivers often carry their secret in the path (chat incoming-webhook URLs do).
+    private static string Target(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "(not a URL)";
 
     /// <summary>The receiver's status code (null when none came) and the error, null on a 2xx.</summary>
     private async Task<(int? Status, string? Error)> PostAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Feedback.Core.Webhooks;
 /// Queues one delivery per interested subscription into the outbox when an answer is stored or a survey fails; nothing is
 /// sent here (<see cref="WebhookDeliverer"/> does that), so a slow receiver never slows an answer down.
 /// </summary>
-public sealed class WebhookPublisher(IWebhookStore store, TimeProvider time) : IResponseListener, ISurveyFailureListener
+public sealed class WebhookPublisher(IWebhookStore store, IWebhookOutbox outbox, TimeProvider time) : IResponseListener, ISurveyFailureListener
 {
     public async Task ResponseRecordedAsync(SurveyResponse stored, SurveyResponse? previous, CancellationToken ct = default)
     {
@@ -43,6 +43,6 @@ public sealed class WebhookPublisher(IWebhookStore store, TimeProvider time) : I
                 CreatedAt = now,
             };
         }).ToList();
-        await store.EnqueueAsync(deliveries, ct);
+        await outbox.EnqueueAsync(deliveries, ct);
     }
 }

@@ -57,7 +57,7 @@ internal static class MongoOutboxQueries
         .Max(s => s.LeaseUntil, confirmUntil);
 
     public static FilterDefinition<SurveyDocument> InDoubt(string id, DateTimeOffset attemptedAt) =>
-        Filter.Eq(s => s.Id, id) & Filter.In(s => s.Status, [SurveyStatus.Scheduled, SurveyStatus.Sending])
+        Filter.Eq(s => s.Id, id) & Filter.In(s => s.Status, SurveyStatuses.Pending)
         & Filter.Eq(s => s.SendAttemptedAt, attemptedAt);
 
     public static UpdateDefinition<SurveyDocument> MarkSent(DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt)

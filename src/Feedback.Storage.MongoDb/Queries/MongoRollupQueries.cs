@@ -1,29 +1,24 @@
 using Feedback.Core.Scoring;
-using Feedback.Core.Templates;
 using Feedback.Storage.MongoDb.Documents;
 using MongoDB.Driver;
 
 namespace Feedback.Storage.MongoDb.Queries;
 
-/// <summary>The <c>$inc</c> upserts that count answers and sends in <c>score_rollups</c>, its query, and its indexes.</summary>
+/// <summary>The <c>$inc</c> upserts that add Core's rollup deltas to <c>score_rollups</c>, its query, and its indexes.</summary>
 internal static class MongoRollupQueries
 {
     private static FilterDefinitionBuilder<RollupDocument> Filter => Builders<RollupDocument>.Filter;
     private static IndexKeysDefinitionBuilder<RollupDocument> Keys => Builders<RollupDocument>.IndexKeys;
 
-    /// <summary>
-    /// One upsert per row (all, channel, each property): adds <paramref name="delta"/> at <paramref name="score"/> (null
-    /// for a send) and <paramref name="sent"/>; the kind is written when the row is created.
-    /// </summary>
-    public static List<WriteModel<RollupDocument>> Count(string templateId, SurveyKind kind, DateTimeOffset at, string channel,
-        IReadOnlyDictionary<string, string> properties, int? score, int delta, int sent)
+    /// <summary>One upsert per delta: adds its change at its score, or to the sent count; the kind is written when the row is created.</summary>
+    public static List<WriteModel<RollupDocument>> Count(IEnumerable<RollupDelta> deltas) => [.. deltas.Select(Count)];
+
+    private static UpdateOneModel<RollupDocument> Count(RollupDelta delta)
     {
-        var day = RollupDocument.Day(RollupKeys.Day(at));
-        var update = Builders<RollupDocument>.Update.SetOnInsert(r => r.Kind, kind);
-        update = score is { } s ? update.Inc(RollupDocument.Count(s), delta) : update;
-        update = sent != 0 ? update.Inc(r => r.Sent, sent) : update;
-        return [.. RollupKeys.Dimensions(channel, properties).Select(d => new UpdateOneModel<RollupDocument>(
-            Filter.Eq(r => r.Id, new RollupKey(templateId, d.Key, d.Value, day)), update) { IsUpsert = true })];
+        var update = Builders<RollupDocument>.Update.SetOnInsert(r => r.Kind, delta.Kind);
+        update = delta.Score is { } score ? update.Inc(RollupDocument.Count(score), delta.Change) : update.Inc(r => r.Sent, delta.Change);
+        var key = new RollupKey(delta.TemplateId, delta.Dimension, delta.Value, RollupDocument.Day(delta.Day));
+        return new UpdateOneModel<RollupDocument>(Filter.Eq(r => r.Id, key), update) { IsUpsert = true };
     }
 
     /// <summary>Kind, dimension and days always; template and value when given.</summary>

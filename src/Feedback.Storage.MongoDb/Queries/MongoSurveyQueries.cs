@@ -13,9 +13,6 @@ internal static class MongoSurveyQueries
     private static FilterDefinitionBuilder<SurveyDocument> Filter => Builders<SurveyDocument>.Filter;
     private static IndexKeysDefinitionBuilder<SurveyDocument> Keys => Builders<SurveyDocument>.IndexKeys;
 
-    /// <summary>Ended without an answer: what retention may delete.</summary>
-    public static readonly SurveyStatus[] Terminal = [SurveyStatus.Cancelled, SurveyStatus.Expired, SurveyStatus.Suppressed, SurveyStatus.Failed];
-
     public static FilterDefinition<SurveyDocument> ById(string id) => Filter.Eq(s => s.Id, id);
 
     public static FilterDefinition<SurveyDocument> ByIds(IEnumerable<string> ids) => Filter.In(s => s.Id, ids);
@@ -41,11 +38,11 @@ internal static class MongoSurveyQueries
 
     public static FilterDefinition<SurveyDocument> SurveyedSince(string customerId, string templateId, DateTimeOffset since) =>
         Filter.Eq(s => s.CustomerId, customerId) & Filter.Eq(s => s.TemplateId, templateId) & Filter.Gte(s => s.SendAt, since)
-        & Filter.Nin(s => s.Status, [SurveyStatus.Cancelled, SurveyStatus.Suppressed, SurveyStatus.Failed]);
+        & Filter.Nin(s => s.Status, SurveyStatuses.OutsideQuietPeriod);
 
-    public static FilterDefinition<SurveyDocument> Pending() => Filter.In(s => s.Status, [SurveyStatus.Scheduled, SurveyStatus.Sending]);
+    public static FilterDefinition<SurveyDocument> Pending() => Filter.In(s => s.Status, SurveyStatuses.Pending);
 
-    public static FilterDefinition<SurveyDocument> Purgeable(DateTimeOffset before) => Filter.In(s => s.Status, Terminal) & Filter.Lt(s => s.CreatedAt, before);
+    public static FilterDefinition<SurveyDocument> Purgeable(DateTimeOffset before) => Filter.In(s => s.Status, SurveyStatuses.Terminal) & Filter.Lt(s => s.CreatedAt, before);
 
     /// <summary>
     /// A pipeline update that sets each given time only where none is stored yet (first report wins) in one atomic

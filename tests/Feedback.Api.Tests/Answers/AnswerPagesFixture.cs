@@ -7,7 +7,6 @@ using Feedback.Core.Delivery;
 using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
-using Feedback.Email.SendGrid;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Feedback.Api.Tests.Answers;
@@ -29,12 +28,12 @@ public abstract class AnswerPagesFixture : IAsyncLifetime
     protected SurveyDispatcher Dispatcher => Factory.Services.GetRequiredService<SurveyDispatcher>();
 
     /// <summary>What the dev mailbox received, newest first.</summary>
-    protected IReadOnlyList<DevMailboxMessage> Mail => Factory.Services.GetRequiredService<Email.SendGrid.DevMailbox>().List();
+    protected IReadOnlyList<DevMailboxMessage> Mail => Factory.Services.GetRequiredService<IDevMailbox>().List();
 
     public async ValueTask InitializeAsync()
     {
-        // Quartz would dispatch and remind on its own; an hour keeps it out of the way of tests that drive both.
-        Factory.Settings["Feedback:Dispatch:PollInterval"] = "01:00:00";
+        // Quartz would dispatch and remind on its own, in the way of tests that drive both.
+        Factory.Settings["Feedback:Scheduling:Enabled"] = "false";
         Admin = await Factory.CreateClientAsync(ApiScope.Admin);
         Browser = Factory.CreateAnonymousClient();
     }

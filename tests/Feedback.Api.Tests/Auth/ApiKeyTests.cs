@@ -37,6 +37,25 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LocationOfACreatedKeyAnswersGetWithoutTheSecret()
+    {
+        using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
+        var response = await admin.PostAsJsonAsync("/v1/api-keys", new { name = "helpdesk", scopes = new[] { "ingest" } });
+        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var found = await admin.GetAsync(response.Headers.Location);
+        var missing = await admin.GetAsync("/v1/api-keys/key_does_not_exist");
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var key = (await found.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["id", "name", "scopes", "createdAt", "revokedAt"], key.Select(p => p.Key));
+        Assert.Equal((string?)created["id"], (string?)key["id"]);
+        Assert.Equal("helpdesk", (string?)key["name"]);
+        Assert.DoesNotContain((string)created["key"]!, key.ToJsonString());
+        await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task DatabaseHoldsOnlyTheHashOfEverySecret()
     {
         using var admin = await _factory.CreateClientAsync(ApiScope.Admin);

@@ -23,6 +23,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Callers callers) : ICl
         "GET    /v1/templates/{id}/versions/1  401 401 401 401 200 403 200",
         "POST   /v1/api-keys                   401 401 401 401 201 403 403",
         "GET    /v1/api-keys                   401 401 401 401 200 403 403",
+        "GET    /v1/api-keys/{key}             401 401 401 401 200 403 403",
         "DELETE /v1/api-keys/{key}             401 401 401 401 204 403 403",
     ];
 
@@ -59,14 +60,27 @@ public sealed class AuthorizationTests(AuthorizationTests.Callers callers) : ICl
 
         if (status is 401 or 403)
         {
-            await ProblemAssert.IsProblemAsync(response, (HttpStatusCode)status);
+            var problem = await ProblemAssert.IsProblemAsync(response, (HttpStatusCode)status);
             Assert.Equal(status == 401 ? ["Bearer"] : [], response.Headers.WwwAuthenticate.Select(h => h.ToString()));
+            Assert.Equal(Detail(caller, RequiredScope(method, route)), (string?)problem["detail"]);
         }
         else
         {
             Assert.Equal((HttpStatusCode)status, response.StatusCode);
         }
     }
+
+    // The scope a route of the matrix needs: reading templates needs read, everything else admin.
+    private static string RequiredScope(string method, string route) =>
+        method == "GET" && route.StartsWith("/v1/templates", StringComparison.Ordinal) ? "read" : "admin";
+
+    private static string Detail(string caller, string scope) => caller switch
+    {
+        "none" => "No API key: send the header Authorization: Bearer <key>.",
+        "unknown" or "revoked" => "Unknown or revoked API key.",
+        "basic" => "The Authorization header is not 'Bearer <api key>'.",
+        _ => $"This API key lacks the '{scope}' scope.",
+    };
 
     [Theory]
     [InlineData("Bearer")]
@@ -83,6 +97,18 @@ public sealed class AuthorizationTests(AuthorizationTests.Callers callers) : ICl
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [Fact]
+    public async Task ReadKeyPostingAnEventIs403NamingTheIngestScope()
+    {
+        using var client = callers.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = callers.HeaderFor("read");
+
+        var response = await client.PostAsJsonAsync("/v1/events", new JsonObject());
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("This API key lacks the 'ingest' scope.", (string?)problem["detail"]);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class BulkheadTests : DeliveryFixture
     // Long enough to outlast the checks below while the request hangs, short enough that stopping the host is quick.
     public BulkheadTests() => Factory.Settings["Feedback:SendGrid:Timeout"] = "00:00:06";
 
+    protected override bool SchedulingEnabled => true;
+
     protected override string PollInterval => "00:00:01";
 
     [Fact]

@@ -39,8 +39,8 @@ public sealed class ConfirmInDoubtTests : DeliveryFixture
         var lost = await PostEventAsync("e-2", "en", "ben@example.co.uk", subjectId: "ticket-2");
         var attemptedAt = Factory.Time.GetUtcNow();
         // The crashed process: claimed both, recorded its attempt, and only the request with the first reached SendGrid.
-        var claimed = await Surveys.ClaimDueAsync(attemptedAt, "crashed-process", Lease, 10);
-        Assert.Equal(2, await Surveys.RecordAttemptAsync([reached, lost], "crashed-process", attemptedAt, attemptedAt + ConfirmWindow));
+        var claimed = await Outbox.ClaimDueAsync(attemptedAt, "crashed-process", Lease, 10);
+        Assert.Equal(2, await Outbox.RecordAttemptAsync([reached, lost], "crashed-process", attemptedAt, attemptedAt + ConfirmWindow));
         await SendAsTheCrashedProcessDidAsync(templateId, claimed.Single(s => s.Id == reached));
 
         Factory.Time.Advance(Lease + TimeSpan.FromSeconds(1));

@@ -6,9 +6,6 @@ namespace Feedback.Api.Tests.Delivery;
 
 public sealed class DeliveryFaultTests : DeliveryFixture
 {
-    // These tests step the clock by hours and dispatch themselves; the Quartz job must not fire in between and race them.
-    protected override string PollInterval => "30.00:00:00";
-
     private async Task<string> DueSurveyAsync()
     {
         await CreateTemplateAsync(t => t["delay"] = "PT0S");
@@ -80,7 +77,7 @@ public sealed class DeliveryFaultTests : DeliveryFixture
     public async Task SurveyClaimedByACrashedProcessIsSentOnceAfterItsLeaseRunsOut()
     {
         var id = await DueSurveyAsync();
-        var crashed = await Surveys.ClaimDueAsync(Factory.Time.GetUtcNow(), "crashed-process", TimeSpan.FromMinutes(5), 10);
+        var crashed = await Outbox.ClaimDueAsync(Factory.Time.GetUtcNow(), "crashed-process", TimeSpan.FromMinutes(5), 10);
 
         await Dispatcher.DispatchDueAsync();
         Assert.Empty(SendGrid.Requests);

@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Feedback.Api.Tests.Delivery;
 
-/// <summary>The service with SendGrid pointed at a loopback fake; tests drive dispatch themselves with the fake clock.</summary>
+/// <summary>
+/// The service with SendGrid pointed at a loopback fake and the Quartz jobs off; tests drive dispatch themselves with the
+/// fake clock, or turn the jobs on (<see cref="SchedulingEnabled"/>) and step the clock to fire them.
+/// </summary>
 public abstract class DeliveryFixture : IAsyncLifetime
 {
     public const string PublicBaseUrl = "https://feedback.test";
@@ -20,7 +23,10 @@ public abstract class DeliveryFixture : IAsyncLifetime
     protected FakeSendGridServer SendGrid { get; private set; } = null!;
     protected HttpClient Admin { get; private set; } = null!;
 
-    /// <summary>The Quartz job would dispatch on its own; an hour keeps it out of the way of tests that step the clock.</summary>
+    /// <summary>Off unless a test is about the jobs: they would dispatch on their own and race tests that step the clock.</summary>
+    protected virtual bool SchedulingEnabled => false;
+
+    /// <summary>How often the dispatch job runs when scheduling is on.</summary>
     protected virtual string PollInterval => "01:00:00";
 
     /// <summary>Where the service finds SendGrid; the fake unless a test wants it unreachable.</summary>
@@ -29,6 +35,7 @@ public abstract class DeliveryFixture : IAsyncLifetime
     protected SurveyDispatcher Dispatcher => Factory.Services.GetRequiredService<SurveyDispatcher>();
     protected SurveyHousekeeping Housekeeping => Factory.Services.GetRequiredService<SurveyHousekeeping>();
     protected ISurveyStore Surveys => Factory.Services.GetRequiredService<ISurveyStore>();
+    protected ISurveyOutbox Outbox => Factory.Services.GetRequiredService<ISurveyOutbox>();
 
     public virtual async ValueTask InitializeAsync()
     {
@@ -36,6 +43,7 @@ public abstract class DeliveryFixture : IAsyncLifetime
         Factory.Settings["Feedback:SendGrid:ApiKey"] = "SG.test-key";
         Factory.Settings["Feedback:SendGrid:BaseUrl"] = SendGridBaseUrl;
         Factory.Settings["Feedback:PublicBaseUrl"] = PublicBaseUrl;
+        Factory.Settings["Feedback:Scheduling:Enabled"] = SchedulingEnabled ? "true" : "false";
         Factory.Settings["Feedback:Dispatch:PollInterval"] = PollInterval;
         Admin = await Factory.CreateClientAsync(ApiScope.Admin);
     }

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Feedback.Api.Delivery;
+using Feedback.Api.Hosting.Jobs;
 
 namespace Feedback.Api.Tests.Delivery;
 

@@ -2,6 +2,8 @@ namespace Feedback.Api.Tests.Delivery;
 
 public sealed class QuartzDispatchTests : DeliveryFixture
 {
+    protected override bool SchedulingEnabled => true;
+
     protected override string PollInterval => "00:00:01";
 
     [Fact]

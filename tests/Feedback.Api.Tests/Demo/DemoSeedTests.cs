@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Feedback.Api.Demo;
+using Feedback.Api.Hosting.Demo;
 using Feedback.Api.Tests.Infrastructure;
 using Feedback.Core.Auth;
 using Feedback.Core.Responses;

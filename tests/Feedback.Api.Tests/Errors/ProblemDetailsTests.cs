@@ -29,24 +29,36 @@ public sealed class ProblemDetailsTests(SharedFeedbackApi api) : IClassFixture<S
         Assert.StartsWith("https://tools.ietf.org/html/rfc9110", (string?)problem["type"]);
     }
 
+    // Values of the wrong type are listed with every other error (EveryErrorAtOnceTests); JSON that does not parse is one error.
     [Theory]
-    [InlineData("""{"name": "Post-resolution CSAT",""", "body")]
-    [InlineData("""{"name": "a"} and more""", "body")]
-    [InlineData("not json at all", "body")]
-    [InlineData("[1, 2, 3]", "body")]
-    [InlineData("\"a template\"", "body")]
-    [InlineData("42", "body")]
-    [InlineData("""{"content": {"en": {"subject": "s",}}}""", "content.en")]
-    [InlineData("""{"sendWindow": {"start": 9}}""", "sendWindow.start")]
-    [InlineData("""{"cancelOn": {"0": "a"}}""", "cancelOn")]
-    public async Task MalformedJsonIsA400NamingWhereItBroke(string json, string field)
+    [InlineData("""{"name": "Post-resolution CSAT",""")]
+    [InlineData("""{"name": "a"} and more""")]
+    [InlineData("not json at all")]
+    [InlineData("""{"content": {"en": {"subject": "s",}}}""")]
+    [InlineData("""{"name": 'single quotes'}""")]
+    public async Task MalformedJsonIsA400UnderBodySayingWhereItBroke(string json)
     {
         using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
 
         var response = await admin.PostAsync("/v1/templates", new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsValidationProblemAsync(response, field);
-        Assert.Matches(@"\(line 1, byte \d+\)$", ProblemAssert.Message(problem, field));
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, "body");
+        Assert.Matches(@"^is not valid JSON: .+ \(line 1, byte \d+\)$", ProblemAssert.Message(problem, "body"));
+    }
+
+    [Theory]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("\"a template\"")]
+    [InlineData("42")]
+    [InlineData("true")]
+    public async Task BodyThatIsNotAnObjectIsA400UnderBodyAlone(string json)
+    {
+        using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
+
+        var response = await admin.PostAsync("/v1/templates", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, "body");
+        Assert.Equal("must be an object", ProblemAssert.Message(problem, "body"));
     }
 
     [Theory]

@@ -26,6 +26,20 @@ public sealed class RequestBodyLimitTests : IAsyncLifetime
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("4194304", (string?)problem["detail"]);
+        Assert.Equal("Content Too Large", (string?)problem["title"]);
+        Assert.False(problem.ContainsKey("errors"));
+    }
+
+    // Why the OpenAPI document lists 413 on every operation, the probes included.
+    [Fact]
+    public async Task BodyOverTheLimitIsA413EvenOnARouteThatReadsNoBody()
+    {
+        using var anonymous = _factory.CreateAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Content = JsonOfSize(5 * 1024 * 1024) };
+
+        var response = await anonymous.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class FeedbackApiFactory(string? dataDirectory = null, bool withAd
     /// <summary>Extra configuration (key → value), applied before the host is built.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Extra services (a logger provider, a fake), registered after the service's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -48,7 +51,11 @@ public sealed class FeedbackApiFactory(string? dataDirectory = null, bool withAd
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>A client without credentials.</summary>

@@ -27,8 +27,8 @@ public abstract class ServiceFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Factory.Settings["Feedback:PublicBaseUrl"] = PublicBaseUrl;
-        // The Quartz job would dispatch on its own; an hour keeps it from racing tests that dispatch themselves.
-        Factory.Settings["Feedback:Dispatch:PollInterval"] = "01:00:00";
+        // The Quartz jobs would dispatch on their own and race tests that dispatch themselves.
+        Factory.Settings["Feedback:Scheduling:Enabled"] = "false";
         Configure(Factory.Settings);
         Admin = await Factory.CreateClientAsync(ApiScope.Admin);
         Ingest = await Factory.CreateClientAsync(ApiScope.Ingest);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Feedback.Api.Tests.Delivery;
 
@@ -40,6 +42,31 @@ public sealed class MetricsTests : DeliveryFixture
         Assert.Equal(1, Sum(after, "feedback_dispatch_lag_seconds_count"));
         Assert.Matches(@"(?m)^feedback_surveys_sent_total\{[^}]*kind=""csat""", after);
         Assert.Matches(@"(?m)^http_server_request_duration_seconds_count\{", after);
+    }
+
+    [Fact]
+    public async Task DirectSendsAreCountedAsScheduledToo()
+    {
+        var templateId = await CreateTemplateAsync(t => t["delay"] = "PT0S");
+        var before = await ScrapeAsync();
+
+        var sent = await Admin.PostAsJsonAsync("/v1/surveys", new
+        {
+            templateId,
+            subjectId = "ticket-9",
+            customer = new { id = "c-9", email = "amy@example.co.uk", locale = "en" },
+        });
+        var duplicate = await Admin.PostAsJsonAsync("/v1/surveys", new
+        {
+            templateId,
+            subjectId = "ticket-9",
+            customer = new { id = "c-9", email = "amy@example.co.uk", locale = "en" },
+        });
+        var after = await ScrapeAsync();
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Conflict), (sent.StatusCode, duplicate.StatusCode));
+        Assert.Equal(Sum(before, "feedback_surveys_scheduled_total") + 1, Sum(after, "feedback_surveys_scheduled_total"));
+        Assert.Matches(@"(?m)^feedback_surveys_scheduled_total\{[^}]*kind=""csat""", after);
     }
 
     [Fact]

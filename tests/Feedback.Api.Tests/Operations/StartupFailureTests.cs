@@ -11,23 +11,51 @@ public sealed class StartupFailureTests : IDisposable
 
     [Theory]
     [InlineData("Feedback__Storage__Provider", "oracle", "Feedback:Storage:Provider must be 'sqlite' or 'mongodb'")]
-    [InlineData("Feedback__PublicBaseUrl", "not-a-url", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Feedback__Storage__Provider", "SQLite ", "Feedback:Storage:Provider must be 'sqlite' or 'mongodb'")]
+    [InlineData("Feedback__Storage__Provider", "mongodb", "Feedback:Storage:MongoDb:ConnectionString is required when Feedback:Storage:Provider is mongodb")]
+    [InlineData("Feedback__PublicBaseUrl", "notaurl", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Feedback__PublicBaseUrl", "/surveys", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Feedback__PublicBaseUrl", "ftp://feedback.example.com", "Feedback:PublicBaseUrl must be an absolute http(s) URL")]
     [InlineData("Feedback__MaxRequestBodyBytes", "12", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
-    [InlineData("Feedback__MaxRequestBodyBytes", "4MB", "'4MB' at 'Feedback:MaxRequestBodyBytes'")]
+    [InlineData("Feedback__MaxRequestBodyBytes", "4MB", "Feedback:MaxRequestBodyBytes must be a whole number, not '4MB'")]
     [InlineData("Feedback__MaxRequestBodyBytes", "1000000000000", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
     [InlineData("Feedback__Storage__Sqlite__Path", "", "Feedback:Storage:Sqlite:Path is required")]
+    [InlineData("Feedback__Dispatch__BatchSize", "0", "Feedback:Dispatch:BatchSize must be between 1 and 10000")]
+    [InlineData("Feedback__Dispatch__PollInterval", "abc", "Feedback:Dispatch:PollInterval must be a time span such as 00:00:05, not 'abc'")]
+    [InlineData("Feedback__Webhooks__PollInterval", "abc", "Feedback:Webhooks:PollInterval must be a time span such as 00:00:05, not 'abc'")]
+    [InlineData("Feedback__Dispatch__PollInterval", "00:00:00", "Feedback:Dispatch:PollInterval must be a positive time span (e.g. 00:00:05)")]
+    [InlineData("Feedback__Webhooks__PollInterval", "-00:00:05", "Feedback:Webhooks:PollInterval must be a positive time span (e.g. 00:00:05)")]
+    [InlineData("Feedback__Scheduling__Enabled", "sometimes", "Feedback:Scheduling:Enabled must be true or false, not 'sometimes'")]
+    [InlineData("Feedback__RateLimits__PagePermits", "0", "Feedback:RateLimits:PagePermits must be between 1 and 1000000")]
+    [InlineData("Feedback__RateLimits__PageWindow", "00:00:00", "Feedback:RateLimits:PageWindow must be between 00:00:01 and 1.00:00:00")]
+    [InlineData("Feedback__RateLimits__AuthFailurePermits", "-5", "Feedback:RateLimits:AuthFailurePermits must be between 1 and 1000000")]
+    [InlineData("Feedback__RateLimits__AuthFailureWindow", "2.00:00:00", "Feedback:RateLimits:AuthFailureWindow must be between 00:00:01 and 1.00:00:00")]
+    [InlineData("Feedback__Webhooks__AllowPrivateNetworks", "maybe", "Feedback:Webhooks:AllowPrivateNetworks must be true or false, not 'maybe'")]
     public async Task BadValueEndsTheProcessWithOneLineNamingTheKey(string variable, string value, string expected)
     {
-        var (exitCode, stderr) = await RunServiceAsync((variable, value));
+        var (exitCode, stdout, stderr) = await RunServiceAsync((variable, value));
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.StartsWith("Invalid configuration: ", line);
-        Assert.Contains(expected, line);
+        Assert.Equal($"Invalid configuration: {expected}", line);
+        // No stack trace anywhere, not even in the host's own log of the failed start.
+        Assert.DoesNotContain("Exception", stdout + stderr);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public async Task SeveralBadValuesPrintOneLineEach()
+    {
+        var (exitCode, _, stderr) = await RunServiceAsync(("Feedback__Dispatch__BatchSize", "0"), ("Feedback__PublicBaseUrl", "notaurl"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            ["Invalid configuration: Feedback:Dispatch:BatchSize must be between 1 and 10000", "Invalid configuration: Feedback:PublicBaseUrl must be an absolute http(s) URL"],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
     }
 
     // Runs Feedback.Api.dll from the test's output folder, where the build copies it with its runtimeconfig and appsettings.
-    private async Task<(int ExitCode, string Stderr)> RunServiceAsync(params (string Name, string Value)[] environment)
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunServiceAsync(params (string Name, string Value)[] environment)
     {
         var assembly = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -58,7 +86,6 @@ public sealed class StartupFailureTests : IDisposable
             process.Kill(entireProcessTree: true);
             Assert.Fail($"The service did not stop within 30 s; it started despite the bad configuration. Output: {await stdout}");
         }
-        await stdout;
-        return (process.ExitCode, await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -33,6 +33,7 @@ public static class AccessTable
 
         ("POST /v1/api-keys/", AdminOnly),
         ("GET /v1/api-keys/", AdminOnly),
+        ("GET /v1/api-keys/{id}", AdminOnly),
         ("DELETE /v1/api-keys/{id}", AdminOnly),
 
         ("POST /v1/templates/", AdminOnly),

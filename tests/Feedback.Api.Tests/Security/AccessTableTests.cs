@@ -70,7 +70,7 @@ public sealed partial class AccessTableTests(AccessTableTests.Callers callers) :
         public async ValueTask InitializeAsync()
         {
             Factory.Settings["Feedback:RateLimits:AuthFailurePermits"] = "100000";
-            Factory.Settings["Feedback:Dispatch:PollInterval"] = "01:00:00";
+            Factory.Settings["Feedback:Scheduling:Enabled"] = "false";
             Client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             _keys = await ScopedKeys.CreateAsync(Factory);
         }

@@ -3,11 +3,14 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Feedback.Api.Tests.Answers;
+using Feedback.Api.Tests.Infrastructure;
 using Feedback.Core.Surveys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Feedback.Api.Tests.Security;
 
-/// <summary>Survey tokens are the only credential of the customer pages: unguessable, and never written to logs or traces.</summary>
+/// <summary>Survey tokens are the only credential of the customer pages: unguessable, and never written to logs, scopes, spans or metrics.</summary>
 public sealed class TokenSecrecyTests : AnswerPagesFixture
 {
     public TokenSecrecyTests()
@@ -15,6 +18,9 @@ public sealed class TokenSecrecyTests : AnswerPagesFixture
         // Everything ASP.NET Core can say, as an operator debugging a problem would switch on.
         Factory.Settings["Logging:LogLevel:Default"] = "Trace";
         Factory.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        // Scopes on in every console formatter, as Production's JSON logs have them.
+        Factory.Settings["Logging:Console:FormatterOptions:IncludeScopes"] = "true";
+        Factory.TestServices = services => services.AddSingleton<ILoggerProvider, FormattedLogs>();
     }
 
     [Fact]
@@ -27,19 +33,18 @@ public sealed class TokenSecrecyTests : AnswerPagesFixture
     }
 
     [Fact]
-    public async Task AnsweringAndUnsubscribingLogAndTraceNoTokenEvenAtTraceLevel()
+    public async Task AnsweringAndUnsubscribingLogTraceAndMeasureNoTokenEvenAtTraceLevel()
     {
         var spans = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == "Microsoft.AspNetCore",
+            ShouldListenTo = _ => true,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
         await CreateTemplateAsync();
         var survey = await SendSurveyAsync("e-1");
-        await Dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken);
 
         var statuses = new[]
         {
@@ -49,12 +54,27 @@ public sealed class TokenSecrecyTests : AnswerPagesFixture
             await Browser.GetAsync($"/u/{survey.Token}"),
             await PostFormAsync($"/u/{survey.Token}", ("List-Unsubscribe", "One-Click")),
         }.Select(r => r.StatusCode);
+        var metrics = await Browser.GetStringAsync("/metrics");
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Contains(Factory.Logs.Entries, e => e.Message.Contains(survey.Id, StringComparison.Ordinal));
         Assert.DoesNotContain(Factory.Logs.Entries, e => e.Message.Contains(survey.Token, StringComparison.Ordinal));
+        // The unsubscribe line as each console formatter prints it, with its request's scope, shaped like the route.
+        var consoles = Factory.Services.GetServices<ILoggerProvider>().OfType<FormattedLogs>().Single();
+        Assert.Equal(["json", "simple", "systemd"], consoles.FormatterNames.Order());
+        Assert.Equal(3, consoles.Output.Count(o => o.Contains(survey.Id, StringComparison.Ordinal) && o.Contains("/u/{token}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(consoles.Output, o => o.Contains(survey.Token, StringComparison.Ordinal));
         var pageSpans = spans.Where(s => s.DisplayName.Contains("{token}", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(pageSpans);
-        Assert.DoesNotContain(pageSpans.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains(survey.Token, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(spans, s => SpanText(s).Contains(survey.Token, StringComparison.Ordinal));
+        Assert.Contains("/s/{token}", metrics);
+        Assert.DoesNotContain(survey.Token, metrics);
     }
+
+    // Everything of a span an exporter sends: name, tags, status, events and baggage.
+    private static string SpanText(Activity span) => string.Join(" ",
+        [span.DisplayName, span.OperationName, span.StatusDescription ?? "",
+            .. span.TagObjects.Select(t => $"{t.Key}={t.Value}"),
+            .. span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}")),
+            .. span.Baggage.Select(b => $"{b.Key}={b.Value}")]);
 }

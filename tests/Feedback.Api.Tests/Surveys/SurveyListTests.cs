@@ -40,7 +40,7 @@ public sealed class SurveyListTests(SeededSurveys seeded) : IClassFixture<Seeded
     [Theory]
     [InlineData("", "A-t1-c1 A-t1-c2 A-t2-c1 B-t1-c1 C-t3-c3")]
     [InlineData("status=cancelled", "A-t2-c1")]
-    [InlineData("status=Scheduled", "A-t1-c1 A-t1-c2 B-t1-c1")]
+    [InlineData("status=scheduled", "A-t1-c1 A-t1-c2 B-t1-c1")]
     [InlineData("status=sent", "C-t3-c3")]
     [InlineData("status=answered", "")]
     [InlineData("templateId={B}", "B-t1-c1")]

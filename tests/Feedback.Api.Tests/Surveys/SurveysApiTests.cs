@@ -38,9 +38,12 @@ public sealed class SurveysApiTests : ServiceFixture
     [InlineData("PT12H", null, "2026-11-24T08:00:00Z")]
     // An explicit future time is taken as given, even outside the window.
     [InlineData("PT12H", "2026-12-01T03:00:00Z", "2026-12-01T03:00:00Z")]
-    // A time in the past falls back to the now + delay rule.
-    [InlineData("PT12H", "2026-11-01T12:00:00Z", "2026-11-24T08:00:00Z")]
-    public async Task SendAtIsNowPlusDelayInTheWindowUnlessAFutureTimeIsGiven(string delay, string? sendAt, string expected)
+    [InlineData("PT35H", "2026-11-23T10:00:01Z", "2026-11-23T10:00:01Z")]
+    // A time at or before now (10:00Z) means now, not after the delay (which the old rule applied: 35 h later).
+    [InlineData("PT35H", "2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z")]
+    [InlineData("PT35H", "2026-11-23T11:00:00+02:00", "2026-11-23T10:00:00Z")]
+    [InlineData("PT12H", "2026-11-01T12:00:00Z", "2026-11-23T10:00:00Z")]
+    public async Task SendAtIsNowPlusDelayInTheWindowWhenAbsentNowWhenNotInTheFutureAndAsGivenWhenLater(string delay, string? sendAt, string expected)
     {
         var template = await CreateTemplateAsync(t => t["delay"] = delay);
         var body = SendBody(template);

@@ -66,6 +66,29 @@ public sealed class TemplateVersioningTests : IAsyncLifetime
         Assert.Equal(status == HttpStatusCode.OK ? 2 : 1, (int?)(await admin.GetTemplateAsync(id))["version"]);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public async Task UnquotedIfMatchIs412SayingTheETagIsQuoted(string ifMatch)
+    {
+        using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
+        var id = (string)(await admin.CreateTemplateAsync())["id"]!;
+        var replaced = await admin.PutTemplateAsync(id, Renamed("Second"));
+
+        var response = await admin.PutTemplateAsync(id, Renamed("Third"), ifMatch);
+        var archive = new HttpRequestMessage(HttpMethod.Delete, $"/v1/templates/{id}");
+        archive.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        var archived = await admin.SendAsync(archive);
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        foreach (var refused in new[] { response, archived })
+        {
+            var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.PreconditionFailed);
+            Assert.Equal($"If-Match takes entity tags in quotes, as the ETag header gives them: \"{ifMatch}\", not {ifMatch}.", (string?)problem["detail"]);
+        }
+        Assert.Equal(2, (int?)(await admin.GetTemplateAsync(id))["version"]);
+    }
+
     [Fact]
     public async Task EveryVersionIsListedAndOldOnesStayReadable()
     {

@@ -13,12 +13,13 @@ namespace Feedback.Api.Tests.Webhooks;
 
 /// <summary>
 /// The service with SendGrid faked and a webhook receiver on loopback (so private networks are allowed). Tests run the
-/// deliverer themselves (<see cref="DeliverAsync"/>) unless a subclass shortens the job's interval.
+/// deliverer themselves (<see cref="DeliverAsync"/>) unless a subclass turns the jobs on and shortens the webhook job's interval.
 /// </summary>
 public abstract class WebhookFixture : DeliveryFixture
 {
     protected FakeWebhookReceiver Receiver { get; private set; } = null!;
 
+    /// <summary>How often the webhook job runs when scheduling is on.</summary>
     protected virtual string WebhookPollInterval => "01:00:00";
 
     public override async ValueTask InitializeAsync()

@@ -6,6 +6,8 @@ namespace Feedback.Api.Tests.Webhooks;
 
 public sealed class WebhookRetryTests : WebhookFixture
 {
+    protected override bool SchedulingEnabled => true;
+
     protected override string WebhookPollInterval => "00:00:01";
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class WebhookSubscriptionTests : ServiceFixture
             Secret = WebhookSignature.NewSecret(), CreatedAt = Factory.Time.GetUtcNow(),
         };
         await store.AddSubscriptionAsync(subscription);
-        await store.EnqueueAsync([new WebhookDelivery
+        await Factory.Services.GetRequiredService<IWebhookOutbox>().EnqueueAsync([new WebhookDelivery
         {
             Id = "whd_1", SubscriptionId = subscription.Id, Type = WebhookEvents.ResponseCreated, Payload = "{}",
             NextAttemptAt = Factory.Time.GetUtcNow(), CreatedAt = Factory.Time.GetUtcNow(),

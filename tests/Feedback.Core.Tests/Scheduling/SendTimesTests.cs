@@ -29,6 +29,21 @@ public sealed class SendTimesTests
         Assert.Equal(now, sendAt);
     }
 
+    [Theory]
+    // A requested time at or before now is now: the next dispatch sends it.
+    [InlineData("2026-11-01T12:00:00Z", "2026-11-23T10:00:00Z")]
+    [InlineData("2026-11-23T09:59:59Z", "2026-11-23T10:00:00Z")]
+    [InlineData("2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z")]
+    // A later one is kept as given, at night too (it is not moved into a send window).
+    [InlineData("2026-11-23T10:00:01Z", "2026-11-23T10:00:01Z")]
+    [InlineData("2026-12-01T03:00:00Z", "2026-12-01T03:00:00Z")]
+    public void RequestedSendAtIsNowUnlessInTheFuture(string requested, string expected)
+    {
+        var sendAt = SendTimes.Requested(DateTimeOffset.Parse(requested), Utc(11, 23, 10));
+
+        Assert.Equal(DateTimeOffset.Parse(expected), sendAt);
+    }
+
     [Fact]
     public void TimeInsideTheWindowIsKept()
     {

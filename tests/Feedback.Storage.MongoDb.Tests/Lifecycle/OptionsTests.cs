@@ -77,8 +77,12 @@ public sealed class OptionsTests
         Assert.IsType<MongoTemplateStore>(services.GetRequiredService<ITemplateStore>());
         Assert.IsType<MongoApiKeyStore>(services.GetRequiredService<IApiKeyStore>());
         Assert.IsType<MongoSurveyStore>(services.GetRequiredService<ISurveyStore>());
+        Assert.IsType<MongoSurveyOutbox>(services.GetRequiredService<ISurveyOutbox>());
+        Assert.IsType<MongoSurveyHousekeepingStore>(services.GetRequiredService<ISurveyHousekeepingStore>());
         Assert.IsType<MongoEventStore>(services.GetRequiredService<IEventStore>());
         Assert.IsType<MongoSuppressionStore>(services.GetRequiredService<ISuppressionStore>());
         Assert.IsType<MongoResponseStore>(services.GetRequiredService<IResponseStore>());
+        Assert.IsType<MongoWebhookStore>(services.GetRequiredService<IWebhookStore>());
+        Assert.IsType<MongoWebhookOutbox>(services.GetRequiredService<IWebhookOutbox>());
     }
 }

@@ -21,6 +21,8 @@ public abstract class LiveMongoTest : IAsyncLifetime
 
     protected ISurveyStore Surveys => Replica(0).GetRequiredService<ISurveyStore>();
 
+    protected ISurveyOutbox Outbox => Replica(0).GetRequiredService<ISurveyOutbox>();
+
     protected IEventStore Events => Replica(0).GetRequiredService<IEventStore>();
 
     protected ITemplateStore Templates => Replica(0).GetRequiredService<ITemplateStore>();

@@ -15,7 +15,7 @@ public sealed class OutboxLiveTests : LiveMongoTest
             Assert.True(await Surveys.TryAddAsync(survey));
         }
 
-        var replicas = Enumerable.Range(0, 2).Select(n => Replica(n).GetRequiredService<ISurveyStore>()).ToList();
+        var replicas = Enumerable.Range(0, 2).Select(n => Replica(n).GetRequiredService<ISurveyOutbox>()).ToList();
 
         var claims = await Task.WhenAll(replicas.Select((store, n) => Task.Run(() => ClaimUntilEmptyAsync(store, $"replica-{n}"))));
 
@@ -29,14 +29,14 @@ public sealed class OutboxLiveTests : LiveMongoTest
     {
         var survey = NewSurvey();
         await Surveys.TryAddAsync(survey);
-        Assert.Single(await Surveys.ClaimDueAsync(Now, "a", TimeSpan.FromMinutes(1), 10));
-        Assert.Empty(await Surveys.ClaimDueAsync(Now.AddSeconds(59), "b", TimeSpan.FromMinutes(1), 10));
+        Assert.Single(await Outbox.ClaimDueAsync(Now, "a", TimeSpan.FromMinutes(1), 10));
+        Assert.Empty(await Outbox.ClaimDueAsync(Now.AddSeconds(59), "b", TimeSpan.FromMinutes(1), 10));
 
-        var reclaimed = Assert.Single(await Surveys.ClaimDueAsync(Now.AddMinutes(1), "b", TimeSpan.FromMinutes(1), 10));
+        var reclaimed = Assert.Single(await Outbox.ClaimDueAsync(Now.AddMinutes(1), "b", TimeSpan.FromMinutes(1), 10));
 
         Assert.Equal(("b", Now.AddMinutes(2)), (reclaimed.LeaseOwner, reclaimed.LeaseUntil));
-        Assert.Equal(0, await Surveys.MarkSentAsync([survey.Id], "a", Now, null, Now.AddDays(30)));
-        Assert.Equal(1, await Surveys.MarkSentAsync([survey.Id], "b", Now, null, Now.AddDays(30)));
+        Assert.Equal(0, await Outbox.MarkSentAsync([survey.Id], "a", Now, null, Now.AddDays(30)));
+        Assert.Equal(1, await Outbox.MarkSentAsync([survey.Id], "b", Now, null, Now.AddDays(30)));
         Assert.Equal((SurveyStatus.Sent, 1, null), await StateAsync(survey.Id));
     }
 
@@ -71,10 +71,10 @@ public sealed class OutboxLiveTests : LiveMongoTest
     {
         var survey = NewSurvey();
         await Surveys.TryAddAsync(survey);
-        await Surveys.ClaimDueAsync(Now, "a", TimeSpan.FromMinutes(1), 10);
-        await Surveys.MarkSentAsync([survey.Id], "a", Now, Now.AddDays(2), Now.AddDays(30));
+        await Outbox.ClaimDueAsync(Now, "a", TimeSpan.FromMinutes(1), 10);
+        await Outbox.MarkSentAsync([survey.Id], "a", Now, Now.AddDays(2), Now.AddDays(30));
 
-        var replicas = Enumerable.Range(0, 4).Select(n => Replica(n % 2).GetRequiredService<ISurveyStore>()).ToList();
+        var replicas = Enumerable.Range(0, 4).Select(n => Replica(n % 2).GetRequiredService<ISurveyHousekeepingStore>()).ToList();
 
         var takes = await Task.WhenAll(replicas.Select(store => Task.Run(() => store.TakeDueRemindersAsync(Now.AddDays(2), 10))));
 
@@ -88,7 +88,7 @@ public sealed class OutboxLiveTests : LiveMongoTest
         return (survey.Status, survey.Attempts, survey.LeaseOwner);
     }
 
-    private static async Task<List<string>> ClaimUntilEmptyAsync(ISurveyStore surveys, string owner)
+    private static async Task<List<string>> ClaimUntilEmptyAsync(ISurveyOutbox surveys, string owner)
     {
         var claimed = new List<string>();
         // Bounded so a claim that never empties fails instead of hanging.

@@ -14,7 +14,14 @@ public sealed class RollupQueryTests
     [Fact]
     public void AnAnswerIsOneIncUpsertPerRowKeyedByTemplateDimensionValueAndUtcDay()
     {
-        var counts = Count("tpl_1", SurveyKind.Nps, LateEvening, "web", new Dictionary<string, string> { ["agent"] = "maria", ["priority"] = "" }, 9, -1, 0);
+        var answer = Samples.PhoneResponse() with
+        {
+            TemplateId = "tpl_1", Kind = SurveyKind.Nps, Score = 9, Channel = "web", AnsweredAt = LateEvening,
+            Properties = new Dictionary<string, string> { ["agent"] = "maria", ["priority"] = "" },
+        };
+
+        // The count a changed answer takes back from its previous score.
+        var counts = Count(RollupKeys.OfAnswer(answer with { Score = 10 }, previous: answer).Where(d => d.Change < 0));
 
         // 23:30 at −02:00 is the next UTC day; the empty value has no row.
         Bson.AssertEqual("""
@@ -30,7 +37,12 @@ public sealed class RollupQueryTests
     [Fact]
     public void ASendIncrementsSentOnlyAndAPropertyCalledChannelYieldsToTheChannel()
     {
-        var counts = Count("tpl_1", SurveyKind.Csat, LateEvening.AddHours(-12), "email", new Dictionary<string, string> { ["channel"] = "spoofed" }, null, 0, 1);
+        var survey = Samples.Survey() with
+        {
+            TemplateId = "tpl_1", Kind = SurveyKind.Csat, Properties = new Dictionary<string, string> { ["channel"] = "spoofed" },
+        };
+
+        var counts = Count(RollupKeys.OfSend(survey, LateEvening.AddHours(-12)));
 
         Bson.AssertEqual("""
             [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-23' } },

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using Feedback.Api.Responses;
+using Feedback.Api.Features.Responses;
+using Feedback.Api.Hosting.OpenApi;
 using Feedback.Core.Common;
 using Feedback.Core.Templates;
 using Feedback.Core.Themes;
@@ -35,8 +36,8 @@ public static class ThemeRequests
         SurveyKind? kind = p.Kind switch
         {
             null => null,
-            "nps" or "csat" or "ces" => Enum.Parse<SurveyKind>(p.Kind, ignoreCase: true),
-            _ => Fail<SurveyKind>(errors, "kind", "must be nps, csat or ces"),
+            _ when EnumNames.TryParse<SurveyKind>(p.Kind, out var parsed) => parsed,
+            _ => Fail<SurveyKind>(errors, "kind", $"must be {EnumNames.List<SurveyKind>()}"),
         };
         var to = Day(p.To, "to", errors) ?? today.AddDays(1);
         var from = Day(p.From, "from", errors) ?? to.AddDays(-DefaultDays);
@@ -60,9 +61,9 @@ public static class ThemeRequests
         {
             errors.Add("top", $"must be a whole number from 1 to {ThemeFinder.MaxTop}");
         }
-        if (p.TemplateId is { Length: 0 or > 200 })
+        if (p.TemplateId is { Length: 0 or > Ids.MaxLength })
         {
-            errors.Add("templateId", "must be 1–200 characters");
+            errors.Add("templateId", $"must be 1–{Ids.MaxLength} characters");
         }
         var properties = ResponseFilters.Properties(query, errors);
         return errors.IsValid

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using Feedback.Api.Auth;
-using Feedback.Api.Errors;
+using Feedback.Api.Hosting.Auth;
+using Feedback.Api.Hosting.Errors;
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Themes;
@@ -14,25 +14,34 @@ public static class ThemesApi
 {
     public static IEndpointRouteBuilder MapThemesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/themes").WithTags("Themes").WithFeedbackErrors();
+        var group = app.MapGroup("/v1/themes")
+            .WithFeedbackErrors()
+            .WithTags("Themes");
 
         group.MapGet("/", GetAsync)
-            .RequireAuthorization(Scopes.Read)
-            .ProducesProblems(StatusCodes.Status404NotFound)
-            .WithSummary("Terms and two-word phrases the low (or high) segment's comments use more than the other comments of the query, per language, ranked by the z-score of the log-odds ratio with an informative Dirichlet prior.");
+            .WithName("listThemes")
+            .WithSummary("Terms and two-word phrases the low (or high) segment's comments use more than the other comments of the query, per language, ranked by the z-score of the log-odds ratio with an informative Dirichlet prior.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
         group.MapGet("/comments", ListCommentsAsync)
-            .RequireAuthorization(Scopes.Read)
-            .ProducesProblems(StatusCodes.Status404NotFound)
-            .WithSummary("The query's comments containing one theme's term, with where it is in each, in id order, paged by cursor.");
+            .WithName("listThemeComments")
+            .WithSummary("The query's comments containing one theme's term, with where it is in each, in id order, paged by cursor.")
+            .ProducesProblems(404)
+            .RequireAuthorization(Scopes.Read);
+
         group.MapPost("/rebuild", RebuildAsync)
-            .RequireAuthorization(Scopes.Admin)
-            .WithSummary("Analyse every stored comment again and replace the term counts.");
+            .WithName("rebuildThemes")
+            .WithSummary("Analyse every stored comment again and replace the term counts.")
+            .RequireAuthorization(Scopes.Admin);
+
         return app;
     }
 
+    // Services taken [FromServices] so the host starts (and the other routes work) with an adapter lacking the term store.
     public static async Task<Results<Ok<ThemesResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
         [AsParameters] ThemeParameters parameters, [Description("How many themes, 1–100 (default 20).")] [FromQuery(Name = "top")] string? top,
-        HttpRequest request, ITemplateStore templates, ThemeService themes, TimeProvider time, CancellationToken ct)
+        HttpRequest request, [FromServices] ITemplateStore templates, [FromServices] ThemeService themes, TimeProvider time, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (ThemeRequests.Parse(parameters, top, request.Query, Today(time), errors) is not { } parsed)
@@ -51,7 +60,7 @@ public static class ThemesApi
 
     public static async Task<Results<Ok<ThemeCommentList>, ProblemHttpResult, ValidationProblem>> ListCommentsAsync(
         [AsParameters] ThemeParameters parameters, [AsParameters] ThemeCommentParameters comments,
-        HttpRequest request, ITemplateStore templates, ThemeService themes, TimeProvider time, CancellationToken ct)
+        HttpRequest request, [FromServices] ITemplateStore templates, [FromServices] ThemeService themes, TimeProvider time, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var parsed = ThemeRequests.Parse(parameters, null, request.Query, Today(time), errors);

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Feedback.Core.Responses;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Primitives;
+
+namespace Feedback.Api.Features.Answers;
+
+/// <summary>
+/// The customer pages: <c>/s/{token}</c> answers a survey (one click from the e-mail, then an optional comment),
+/// <c>/u/{token}</c> unsubscribes. The token in the URL is the only credential; no API key, no cookies.
+/// </summary>
+public static class AnswerPagesApi
+{
+    public static IServiceCollection AddAnswerPages(this IServiceCollection services) =>
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, CustomerPageLimit>(CustomerPageLimit.Name));
+
+    public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
+    {
+        // Pages for people, not part of the REST API document.
+        var pages = app.MapGroup("")
+            .AllowAnonymous()
+            .ExcludeFromDescription()
+            .RequireRateLimiting(CustomerPageLimit.Name);
+
+        // No antiforgery token: forgery rides on credentials the browser adds by itself (cookies), and these pages have
+        // none. The credential is the unguessable token in the URL the form posts to, so whoever can forge the post
+        // already holds the token and could answer directly. RFC 8058 one-click posts come from mail providers, which
+        // could not send an antiforgery token anyway.
+        pages.MapGet("/s/{token}", ShowAsync);
+        pages.MapPost("/s/{token}", AnswerAsync)
+            .DisableAntiforgery();
+        pages.MapGet("/u/{token}", UnsubscribePages.ConfirmAsync);
+        pages.MapPost("/u/{token}", UnsubscribePages.UnsubscribeAsync)
+            .DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary><c>GET /s/{token}</c> shows the question; with <c>?score=N</c> it records that score (one click) and thanks.</summary>
+    public static async Task<HtmlPage> ShowAsync(string token, HttpRequest request, AnswerService answers, CancellationToken ct)
+    {
+        if (!request.Query.TryGetValue("score", out var raw))
+        {
+            var context = await answers.OpenAsync(token, ct);
+            return ProblemPage(context, request) ?? AnswerPages.Question(SurveyView.From(context), request.PathBase);
+        }
+        if (!TryParseScore(raw, out var score))
+        {
+            var context = await answers.OpenAsync(token, ct);
+            return ProblemPage(context, request) ?? AnswerPages.BadScore(SurveyView.From(context), request.PathBase);
+        }
+        // A null comment keeps one written earlier: a second click changes the score, not the words.
+        var (answered, response) = await answers.AnswerAsync(token, score, comment: null, ct);
+        return ProblemPage(answered, request)
+            ?? AnswerPages.ThankYou(SurveyView.From(answered), request.PathBase, response!.Score, response.Comment);
+    }
+
+    /// <summary><c>POST /s/{token}</c> (form <c>score</c>, <c>comment</c>) records or changes the answer.</summary>
+    public static async Task<HtmlPage> AnswerAsync(string token, HttpRequest request, AnswerService answers, CancellationToken ct)
+    {
+        var form = await ReadFormAsync(request, ct);
+        // Browsers send a textarea's line breaks as CRLF but count them as one character against maxlength.
+        var comment = form.TryGetValue("comment", out var text) && text.Count > 0 ? text[0]?.ReplaceLineEndings("\n") : null;
+        if (!TryParseScore(form["score"], out var score))
+        {
+            var context = await answers.OpenAsync(token, ct);
+            return ProblemPage(context, request) ?? AnswerPages.BadScore(SurveyView.From(context), request.PathBase);
+        }
+        var (answered, response) = await answers.AnswerAsync(token, score, comment, ct);
+        return ProblemPage(answered, request, score, comment)
+            ?? AnswerPages.ThankYou(SurveyView.From(answered), request.PathBase, response!.Score, response.Comment, saved: response.Comment is not null);
+    }
+
+    /// <summary>The page for a context that cannot be answered as asked, or null when it can.</summary>
+    private static HtmlPage? ProblemPage(AnswerContext context, HttpRequest request, int score = 0, string? comment = null) => context.Problem switch
+    {
+        null => null,
+        AnswerProblem.UnknownToken => AnswerPages.NotFound(request),
+        AnswerProblem.Expired => AnswerPages.Message(StatusCodes.Status410Gone, context.Survey!.Locale, s => s.Expired),
+        AnswerProblem.InvalidScore => AnswerPages.BadScore(SurveyView.From(context), request.PathBase),
+        // The too-long comment goes back into the box with the score it came with.
+        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(SurveyView.From(context), request.PathBase, score, comment),
+        _ => throw new ArgumentOutOfRangeException(nameof(context), context.Problem, "Unknown answer problem."),
+    };
+
+    // A body that is not a form, or a malformed one, reads as an empty form: a 400 page, not a 500.
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
+        }
+        // A multipart body that does not match its boundary ends the stream early (IOException); a body over the size
+        // limit is an IOException too, but must stay a 413.
+        catch (Exception e) when (e is InvalidDataException || e is IOException and not BadHttpRequestException)
+        {
+            return FormCollection.Empty;
+        }
+    }
+
+    // Digits only: "+5", " 5", "5.0" and "-1" are not scores a button sends.
+    private static bool TryParseScore(StringValues raw, out int score)
+    {
+        score = 0;
+        return raw.Count == 1 && raw[0] is { Length: > 0 and <= 3 } value
+            && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out score);
+    }
+}

@@ -1,0 +1,47 @@
+using Feedback.Core.Delivery;
+using Feedback.Core.Responses;
+using Feedback.Core.Templates;
+
+namespace Feedback.Api.Features.Answers;
+
+/// <summary>
+/// What the pages of one survey show, rendered once: template texts are Liquid with the survey's customer, subject and
+/// properties, HTML-escaped exactly as in the e-mail; missing texts fall back to our words in the survey's locale.
+/// </summary>
+internal sealed record SurveyView(
+    string Locale,
+    string Token,
+    SurveyKind Kind,
+    PageStrings Strings,
+    string QuestionHtml,
+    string? LowLabelHtml,
+    string? HighLabelHtml,
+    string CommentPromptHtml,
+    string ThankYouHtml)
+{
+    /// <summary>The path of the survey's page, escaped for an attribute (the token is URL-safe base64, escaped anyway).</summary>
+    public string PathHtml(PathString pathBase) =>
+        LiquidText.Html.Encode($"{pathBase}/s/{Uri.EscapeDataString(Token)}");
+
+    public static SurveyView From(AnswerContext context)
+    {
+        var survey = context.Survey ?? throw new ArgumentException("An answer context without a survey has nothing to show.", nameof(context));
+        var strings = PageStrings.For(survey.Locale);
+        // The template version the survey was sent with; a survey whose template vanished still gets a usable page.
+        var content = context.Template?.ContentFor(survey.Locale).Content;
+        var model = LiquidText.Model(survey);
+        string? Render(string? source) =>
+            string.IsNullOrWhiteSpace(source) ? null : LiquidText.Render(source, model, LiquidText.Html);
+
+        return new SurveyView(
+            survey.Locale,
+            survey.Token,
+            survey.Kind,
+            strings,
+            Render(content?.Question) ?? LiquidText.Html.Encode(strings.Title),
+            Render(content?.LowLabel),
+            Render(content?.HighLabel),
+            Render(content?.CommentPrompt) ?? LiquidText.Html.Encode(strings.CommentPrompt),
+            Render(content?.ThankYou) ?? LiquidText.Html.Encode(strings.ThankYou));
+    }
+}

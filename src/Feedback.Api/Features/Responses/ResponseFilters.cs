@@ -1,0 +1,187 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Feedback.Api.Hosting.Errors;
+using Feedback.Api.Hosting.OpenApi;
+using Feedback.Api.Features.Surveys;
+using Feedback.Core.Common;
+using Feedback.Core.Storage;
+using Feedback.Core.Templates;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Feedback.Api.Features.Responses;
+
+/// <summary>
+/// The filters of the response list and its CSV export. Every value is bound as text and parsed here, so one 400 names
+/// every bad parameter at once (typed binding stops at the first).
+/// </summary>
+public sealed record ResponseFilterParameters(
+    [property: Description("Only answers to this template.")] [FromQuery(Name = "templateId")] string? TemplateId,
+    [property: Description("nps, csat or ces.")] [FromQuery(Name = "kind")] string? Kind,
+    [property: Description("ISO-8601 date-time with offset (or a date, meaning UTC midnight); answeredAt ≥ from.")] [FromQuery(Name = "from")] string? From,
+    [property: Description("ISO-8601 date-time with offset (or a date, meaning UTC midnight); answeredAt < to.")] [FromQuery(Name = "to")] string? To,
+    [property: Description("Lowest score, inclusive.")] [FromQuery(Name = "minScore")] string? MinScore,
+    [property: Description("Highest score, inclusive.")] [FromQuery(Name = "maxScore")] string? MaxScore,
+    [property: Description("true: only answers with a comment; false: only those without.")] [FromQuery(Name = "hasComment")] string? HasComment,
+    [property: Description("Only this customer's answers.")] [FromQuery(Name = "customerId")] string? CustomerId,
+    [property: Description("Only records changed at or after this instant (incremental pulls).")] [FromQuery(Name = "updatedSince")] string? UpdatedSince,
+    [property: Description("The nextCursor of the previous page (JSON only).")] [FromQuery(Name = "cursor")] string? Cursor,
+    [property: Description("Page size, 1–500 (JSON only).")] [FromQuery(Name = "limit")] string? Limit);
+
+public static partial class ResponseFilters
+{
+    public const string PropertyPrefix = "property.";
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PropertyName();
+
+    /// <summary>The query the parameters describe, or null with <paramref name="errors"/> naming each bad parameter.</summary>
+    public static ResponseQuery? Parse(ResponseFilterParameters p, IQueryCollection query, ValidationErrors errors)
+    {
+        SurveyKind? kind = null;
+        if (p.Kind is not null)
+        {
+            if (EnumNames.TryParse<SurveyKind>(p.Kind, out var parsed))
+            {
+                kind = parsed;
+            }
+            else
+            {
+                errors.Add("kind", $"must be {EnumNames.List<SurveyKind>()}");
+            }
+        }
+        var from = Instant(p.From, "from", errors);
+        var to = Instant(p.To, "to", errors);
+        if (from >= to)
+        {
+            errors.Add("from", "must be before to");
+        }
+        var minScore = Score(p.MinScore, "minScore", errors);
+        var maxScore = Score(p.MaxScore, "maxScore", errors);
+        if (minScore > maxScore)
+        {
+            errors.Add("minScore", "must not be greater than maxScore");
+        }
+        bool? hasComment = p.HasComment switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => Fail<bool>(errors, "hasComment", "must be true or false"),
+        };
+        var updatedSince = Instant(p.UpdatedSince, "updatedSince", errors);
+        var limit = PageCursor.DefaultLimit;
+        if (p.Limit is not null && !int.TryParse(p.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
+        {
+            errors.Add("limit", $"must be a whole number between 1 and {PageCursor.MaxLimit}");
+            limit = PageCursor.DefaultLimit;
+        }
+        var after = Paging.Validate(p.Cursor, limit, errors);
+        var properties = Properties(query, errors);
+        if (!errors.IsValid)
+        {
+            return null;
+        }
+        return new ResponseQuery
+        {
+            TemplateId = p.TemplateId,
+            Kind = kind,
+            From = from,
+            To = to,
+            MinScore = minScore,
+            MaxScore = maxScore,
+            HasComment = hasComment,
+            CustomerId = p.CustomerId,
+            UpdatedSince = updatedSince,
+            Properties = properties,
+            After = after,
+            Limit = limit,
+        };
+    }
+
+    public static bool IsPropertyName(string name) => PropertyName().IsMatch(name);
+
+    /// <summary>property.&lt;name&gt;=&lt;value&gt;: the names vary, so they are read from the raw query rather than bound.</summary>
+    public static Dictionary<string, string> Properties(IQueryCollection query, ValidationErrors errors)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in query)
+        {
+            if (!key.StartsWith(PropertyPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var name = key[PropertyPrefix.Length..];
+            if (!PropertyName().IsMatch(name))
+            {
+                errors.Add(key, "name must be 1–64 letters, digits, '_', '.' or '-'");
+            }
+            else if (values.Count != 1)
+            {
+                errors.Add(key, "must be given once");
+            }
+            else if (values[0] is not { Length: > 0 and <= PropertyValues.MaxValueLength } value)
+            {
+                errors.Add(key, $"must be 1–{PropertyValues.MaxValueLength} characters");
+            }
+            else
+            {
+                properties[name] = value;
+            }
+        }
+        if (properties.Count > PropertyValues.MaxCount)
+        {
+            errors.Add("property", $"at most {PropertyValues.MaxCount} property filters");
+        }
+        return properties;
+    }
+
+    private static readonly string[] InstantFormats =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    /// <summary>
+    /// ISO-8601 instants: a date-time must carry <c>Z</c> or an offset (a local time would depend on the server's zone);
+    /// a bare date is UTC midnight. A <c>+</c> of an offset that arrived unescaped (as a space) is accepted.
+    /// </summary>
+    public static DateTimeOffset? Instant(string? text, string field, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var candidate = text.Trim().Replace(' ', '+');
+        var hasZone = candidate.Length == 10 || candidate.EndsWith('Z') || Regex.IsMatch(candidate, @"[+-]\d{2}:\d{2}$");
+        if (hasZone && DateTimeOffset.TryParseExact(candidate, InstantFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+        errors.Add(field, "must be an ISO-8601 date-time with Z or an offset (2026-11-23T10:00:00Z) or a date (2026-11-23)");
+        return null;
+    }
+
+    private static int? Score(string? text, string field, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score <= 10)
+        {
+            return score;
+        }
+        errors.Add(field, "must be a whole number from 0 to 10");
+        return null;
+    }
+
+    private static T? Fail<T>(ValidationErrors errors, string field, string message) where T : struct
+    {
+        errors.Add(field, message);
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using Feedback.Core.Templates;
+
+namespace Feedback.Core.Scoring;
+
+/// <summary>
+/// A score query: the answers of one kind (optionally one template) in UTC days [<see cref="From"/>, <see cref="To"/>),
+/// with series buckets, the top groups of one property and the previous period when asked. <see cref="Filters"/> are
+/// property (or channel) values every answer must have.
+/// </summary>
+public sealed record ScoreQuery(
+    SurveyKind Kind,
+    string? TemplateId,
+    DateOnly From,
+    DateOnly To,
+    SeriesInterval? Interval,
+    string? GroupBy,
+    int Top,
+    bool CompareToPrevious,
+    IReadOnlyDictionary<string, string> Filters)
+{
+    /// <summary>Longest period one query may cover (a bound on the rows read).</summary>
+    public const int MaxDays = 3 * 366;
+    public const int DefaultDays = 30;
+
+    /// <summary>
+    /// True when one rollup dimension answers it: at most one property, whether filtered, grouped or both, and no
+    /// filter value too long to have rollup rows of its own.
+    /// </summary>
+    public bool FitsRollups =>
+        Filters.Keys.Append(GroupBy).OfType<string>().Distinct(StringComparer.Ordinal).Count() <= 1
+        && Filters.Values.All(v => v.Length <= RollupKeys.MaxValueLength);
+
+    /// <summary>The same query for the period of equal length just before this one, without groups or series.</summary>
+    public ScoreQuery Previous() => this with
+    {
+        From = From.AddDays(-(To.DayNumber - From.DayNumber)), To = From, Interval = null, GroupBy = null,
+    };
+}

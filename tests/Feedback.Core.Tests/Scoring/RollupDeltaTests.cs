@@ -1,0 +1,63 @@
+using Feedback.Core.Responses;
+using Feedback.Core.Scoring;
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
+
+namespace Feedback.Core.Tests.Scoring;
+
+public sealed class RollupDeltaTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 23, 30, 0, TimeSpan.FromHours(-2));
+
+    [Fact]
+    public void AFirstAnswerAddsOneAtItsScoreOnItsUtcDayInEachOfItsRows()
+    {
+        var deltas = RollupKeys.OfAnswer(Answer(9, At, agent: "maria"));
+
+        Assert.Equal(
+            ["tpl_1 2026-11-24 = Nps h9 +1", "tpl_1 2026-11-24 agent=maria Nps h9 +1", "tpl_1 2026-11-24 channel=web Nps h9 +1"],
+            deltas.Select(Describe).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AChangedAnswerTakesItsOldCountBackFirstThenAddsTheNewOne()
+    {
+        var previous = Answer(2, At, agent: "maria");
+
+        var deltas = RollupKeys.OfAnswer(Answer(7, At.AddDays(1), agent: "omer"), previous);
+
+        Assert.Equal(
+            [
+                "tpl_1 2026-11-24 = Nps h2 -1", "tpl_1 2026-11-24 channel=web Nps h2 -1", "tpl_1 2026-11-24 agent=maria Nps h2 -1",
+                "tpl_1 2026-11-25 = Nps h7 +1", "tpl_1 2026-11-25 channel=web Nps h7 +1", "tpl_1 2026-11-25 agent=omer Nps h7 +1",
+            ],
+            deltas.Select(Describe));
+    }
+
+    [Fact]
+    public void ASendAddsOneSentOnTheSentDayInEachRowOnChannelEmail()
+    {
+        var survey = new Survey
+        {
+            Id = "srv_1", TemplateId = "tpl_1", TemplateVersion = 1, Kind = SurveyKind.Csat, SubjectId = "s",
+            Customer = new Customer("c", "c@example.com", null, null, null), Locale = "en", Status = SurveyStatus.Sending, SendAt = At,
+            CreatedAt = At, Token = "t", Properties = new Dictionary<string, string> { ["channel"] = "spoofed", ["agent"] = "dana" },
+        };
+
+        var deltas = RollupKeys.OfSend(survey, At.AddHours(-12));
+
+        Assert.All(deltas, d => Assert.True(d.IsSend));
+        Assert.Equal(
+            ["tpl_1 2026-11-23 = Csat sent +1", "tpl_1 2026-11-23 agent=dana Csat sent +1", "tpl_1 2026-11-23 channel=email Csat sent +1"],
+            deltas.Select(Describe).Order(StringComparer.Ordinal));
+    }
+
+    private static string Describe(RollupDelta d) =>
+        $"{d.TemplateId} {d.Day:yyyy-MM-dd} {d.Dimension}={d.Value} {d.Kind} {(d.Score is { } s ? $"h{s}" : "sent")} {d.Change:+0;-0}";
+
+    private static SurveyResponse Answer(int score, DateTimeOffset at, string agent) => new()
+    {
+        Id = "rsp_1", TemplateId = "tpl_1", Kind = SurveyKind.Nps, Score = score, Locale = "en", CustomerId = "c", SubjectId = "s",
+        Channel = "web", AnsweredAt = at, UpdatedAt = at, Properties = new Dictionary<string, string> { ["agent"] = agent },
+    };
+}
