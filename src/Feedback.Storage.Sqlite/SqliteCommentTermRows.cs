@@ -7,10 +7,17 @@ namespace Feedback.Storage.Sqlite;
 /// <summary>
 /// Moves comment term counts inside the caller's write transaction. Each response's counted terms are kept in
 /// <c>comment_terms</c>, so a changed answer or an erasure takes back exactly what was added. One statement adds a comment's
-/// terms (and its comments row) to <c>comment_term_counts</c>; rows a removal leaves at zero are deleted.
+/// terms (and its comments row) to <c>comment_term_counts</c> and to the all-time <c>comment_term_totals</c>; rows a
+/// removal leaves at zero are deleted.
 /// </summary>
 internal static class SqliteCommentTermRows
 {
+    /// <summary>
+    /// The partial indexes of <c>comment_term_totals</c> list the terms at least this many comments of a band contained;
+    /// a count query asking for no fewer reads only those terms' day rows.
+    /// </summary>
+    public const int CandidateMin = 3;
+
     public const string RecordColumns = "response_id, customer_id, template_id, kind, day, language, band, terms";
 
     private const string Count =
@@ -18,6 +25,10 @@ internal static class SqliteCommentTermRows
         INSERT INTO comment_term_counts (template_id, day, language, term, kind, low, middle, high)
         SELECT $template, $day, $language, value, $kind, $low, $middle, $high FROM json_each($terms) WHERE true
         ON CONFLICT (template_id, language, term, day) DO UPDATE SET
+            low = low + excluded.low, middle = middle + excluded.middle, high = high + excluded.high;
+        INSERT INTO comment_term_totals (term, language, low, middle, high)
+        SELECT value, $language, $low, $middle, $high FROM json_each($terms) WHERE true
+        ON CONFLICT (term, language) DO UPDATE SET
             low = low + excluded.low, middle = middle + excluded.middle, high = high + excluded.high
         """;
 
@@ -25,7 +36,9 @@ internal static class SqliteCommentTermRows
         """
         DELETE FROM comment_term_counts
         WHERE template_id = $template AND day = $day AND language = $language
-          AND term IN (SELECT value FROM json_each($terms)) AND low = 0 AND middle = 0 AND high = 0
+          AND term IN (SELECT value FROM json_each($terms)) AND low = 0 AND middle = 0 AND high = 0;
+        DELETE FROM comment_term_totals
+        WHERE language = $language AND term IN (SELECT value FROM json_each($terms)) AND low = 0 AND middle = 0 AND high = 0
         """;
 
     /// <summary>Replaces the counted terms of <paramref name="responseId"/> with <paramref name="next"/> (null: its comment is gone).</summary>

@@ -1,4 +1,5 @@
 using Feedback.Core.Storage;
+using Feedback.Core.Templates;
 using Feedback.Core.Themes;
 using Microsoft.Data.Sqlite;
 using static Feedback.Storage.Sqlite.SqliteCommentTermRows;
@@ -7,30 +8,40 @@ namespace Feedback.Storage.Sqlite;
 
 /// <summary>
 /// Reads the term counts the response store keeps (<see cref="SqliteCommentTermRows"/>), finds example comments in the
-/// per-response records, and rebuilds both from the stored comments in one write transaction.
+/// per-response records, and rebuilds them (and the all-time totals) from the stored comments in one write transaction.
 /// </summary>
 public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTermStore
 {
-    // SQLite sums a term's days as it walks the key (one template) or the covering index (one kind), and keeps only the
-    // terms enough segment comments contain: most terms are in one or two comments and never leave the database.
+    // SQLite sums a term's days as it walks the key (one template) or the covering index (one kind). Asked for terms at
+    // least CandidateMin segment comments contain, it first lists the terms that many ever contained (a partial index of
+    // the all-time totals) and reads only their day rows: most terms are phrases one comment used.
     public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, ScoreBand segment, int minSegmentComments, CancellationToken ct = default)
     {
         var scope = (query.TemplateId, query.Kind) switch
         {
             // The unary + keeps SQLite on the primary key: a template's rows all have its kind.
-            (not null, not null) => "template_id = $template AND +kind = $kind",
-            (not null, null) => "template_id = $template",
-            (null, not null) => "kind = $kind",
-            _ => "true",
+            (not null, not null) => "c.template_id = $template AND +c.kind = $kind",
+            (not null, null) => "c.template_id = $template",
+            (null, not null) => "c.kind = $kind",
+            // Every kind named, so the kind index serves this too.
+            _ => $"c.kind IN ({string.Join(", ", Enum.GetNames<SurveyKind>().Select(k => $"'{k}'"))})",
         };
         var band = segment switch { ScoreBand.Low => "low", ScoreBand.Middle => "middle", _ => "high" };
+        var terms = minSegmentComments >= CandidateMin
+            ? $"""
+              SELECT language, term FROM comment_term_totals INDEXED BY ix_comment_term_totals_{band} WHERE {band} >= {CandidateMin}
+              UNION SELECT language, term FROM comment_term_totals WHERE term IN ($comments, $occurrences)
+              """
+            : "SELECT language, term FROM comment_term_totals";
         await using var connection = await database.OpenAsync(ct);
+        // CROSS JOIN keeps the listed terms the outer loop, so each looks its days up in the key or index.
         return await connection.QueryAsync(
             $"""
-            SELECT language, term, sum(low), sum(middle), sum(high) FROM comment_term_counts
-            WHERE {scope} AND day >= $from AND day < $to
-            GROUP BY language, term
-            HAVING sum({band}) >= $min OR term IN ($comments, $occurrences)
+            SELECT c.language, c.term, sum(c.low), sum(c.middle), sum(c.high)
+            FROM ({terms}) AS t CROSS JOIN comment_term_counts AS c
+            WHERE c.language = t.language AND c.term = t.term AND {scope} AND c.day >= $from AND c.day < $to
+            GROUP BY c.language, c.term
+            HAVING sum(c.{band}) >= $min OR c.term IN ($comments, $occurrences)
             """,
             r => new TermCount(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), ct,
             [.. Parameters(query), ("$min", minSegmentComments), ("$comments", TermCount.Comments), ("$occurrences", TermCount.Occurrences)]);
@@ -76,7 +87,7 @@ public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTe
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await connection.ExecuteAsync("DELETE FROM comment_terms; DELETE FROM comment_term_counts; DELETE FROM comment_term_version;", ct);
+        await connection.ExecuteAsync("DELETE FROM comment_terms; DELETE FROM comment_term_counts; DELETE FROM comment_term_totals; DELETE FROM comment_term_version;", ct);
         var counts = new Dictionary<(string Template, DateOnly Day, string Language, string Term), (string Kind, long[] Bands)>();
         var comments = 0L;
         var names = RecordColumns.Split(", ");
@@ -120,6 +131,11 @@ public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTe
                 await insert.ExecuteNonQueryAsync(ct);
             }
         }
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO comment_term_totals (term, language, low, middle, high)
+            SELECT term, language, sum(low), sum(middle), sum(high) FROM comment_term_counts GROUP BY term, language
+            """, ct);
         await connection.ExecuteAsync("INSERT INTO comment_term_version (version) VALUES ($v)", ct, ("$v", CommentAnalyzer.Version));
         await transaction.CommitAsync(ct);
         return new TermRebuild(comments, counts.Count);

@@ -181,5 +181,23 @@ internal static class SqliteSchema
         CREATE INDEX ix_comment_term_counts_kind ON comment_term_counts (kind, language, term, day, low, middle, high);
         CREATE TABLE comment_term_version (version INTEGER NOT NULL);
         """,
+        // Comment themes: every term's counts over all templates and days. A term fewer than 3 comments of a band ever
+        // contained cannot be a theme of that band in any query, so the partial indexes list the few that can, and a theme
+        // query reads the day rows of those only (most terms are phrases one comment used).
+        $"""
+        CREATE TABLE comment_term_totals (
+            term TEXT NOT NULL,
+            language TEXT NOT NULL,
+            low INTEGER NOT NULL DEFAULT 0,
+            middle INTEGER NOT NULL DEFAULT 0,
+            high INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (term, language)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_comment_term_totals_low ON comment_term_totals (language, term) WHERE low >= {SqliteCommentTermRows.CandidateMin};
+        CREATE INDEX ix_comment_term_totals_middle ON comment_term_totals (language, term) WHERE middle >= {SqliteCommentTermRows.CandidateMin};
+        CREATE INDEX ix_comment_term_totals_high ON comment_term_totals (language, term) WHERE high >= {SqliteCommentTermRows.CandidateMin};
+        INSERT INTO comment_term_totals (term, language, low, middle, high)
+        SELECT term, language, sum(low), sum(middle), sum(high) FROM comment_term_counts GROUP BY term, language;
+        """,
     ];
 }

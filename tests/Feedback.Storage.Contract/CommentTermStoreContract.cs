@@ -46,6 +46,36 @@ public abstract class CommentTermStoreContract<TAdapter> : StorageContract<TAdap
     }
 
     [Fact]
+    public async Task EnoughSegmentCommentsAreCountedOverTheTemplatesAndKindsAQueryCovers()
+    {
+        await AddResponsesAsync(EnglishComment(1, "Courier late"), EnglishComment(1, "Courier late"),
+            EnglishComment(1, "Courier late", templateId: "tpl_other"), EnglishComment(5, "Courier late", templateId: "tpl_other"));
+
+        var everyTemplate = await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 3);
+        var oneTemplate = await Terms.CountAsync(TodaysComments(templateId: "tpl_csat"), ScoreBand.Low, 3);
+        var oneKind = await Terms.CountAsync(TodaysComments(kind: SurveyKind.Csat), ScoreBand.Low, 3);
+
+        Assert.Equal(new TermCount("en", "courier", 3, 0, 1), Assert.Single(everyTemplate, c => c.Term == "courier"));
+        Assert.Equal(new TermCount("en", "courier", 3, 0, 1), Assert.Single(oneKind, c => c.Term == "courier"));
+        Assert.DoesNotContain(oneTemplate, c => c.Term == "courier");
+        Assert.Equal(new TermCount("en", TermCount.Comments, 2, 0, 0), Assert.Single(oneTemplate, c => c.Term == TermCount.Comments));
+    }
+
+    [Fact]
+    public async Task ATermErasureLeavesInTooFewSegmentCommentsIsNoLongerCounted()
+    {
+        await AddResponsesAsync(EnglishComment(1, "Courier late", customerId: "cus_erased"), EnglishComment(1, "Courier late"),
+            EnglishComment(1, "Courier late"));
+        Assert.Contains(await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 3), c => c.Term == "courier");
+
+        await Responses.EraseCustomerAsync("cus_erased", Time.GetUtcNow());
+
+        Assert.DoesNotContain(await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 3), c => c.Term == "courier");
+        await AddResponsesAsync(EnglishComment(2, "Late courier again"));
+        Assert.Equal(3, Assert.Single(await Terms.CountAsync(TodaysComments(), ScoreBand.Low, 3), c => c.Term == "courier").Low);
+    }
+
+    [Fact]
     public async Task AChangedAnswerTakesBackItsOldCommentAndCountsTheNewOne()
     {
         var survey = await AddSentSurveyAsync();
