@@ -17,15 +17,7 @@ public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTe
     // the all-time totals) and reads only their day rows: most terms are phrases one comment used.
     public async Task<IReadOnlyList<TermCount>> CountAsync(TermCountQuery query, ScoreBand segment, int minSegmentComments, CancellationToken ct = default)
     {
-        var scope = (query.TemplateId, query.Kind) switch
-        {
-            // The unary + keeps SQLite on the primary key: a template's rows all have its kind.
-            (not null, not null) => "c.template_id = $template AND +c.kind = $kind",
-            (not null, null) => "c.template_id = $template",
-            (null, not null) => "c.kind = $kind",
-            // Every kind named, so the kind index serves this too.
-            _ => $"c.kind IN ({string.Join(", ", Enum.GetNames<SurveyKind>().Select(k => $"'{k}'"))})",
-        };
+        var scope = Scope(query, "c.");
         var band = segment switch { ScoreBand.Low => "low", ScoreBand.Middle => "middle", _ => "high" };
         var terms = minSegmentComments >= CandidateMin
             ? $"""
@@ -58,11 +50,12 @@ public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTe
         // Terms are stored as a JSON array; the term serialised the same way matches one whole element.
         var wanted = terms.ToDictionary(t => t, t => (Key: SqliteValues.ToJson(t.Term), Found: 0));
         await using var connection = await database.OpenAsync(ct);
+        // The scope written out lets SQLite walk the template's or kind's day index newest first, sorting only within a
+        // day, so the loop below stops after the newest comments instead of after the whole period was read and sorted.
         await using var command = connection.Command(
-            """
+            $"""
             SELECT response_id, language, terms FROM comment_terms
-            WHERE ($template IS NULL OR template_id = $template) AND ($kind IS NULL OR kind = $kind)
-              AND day >= $from AND day < $to AND band IN (SELECT value FROM json_each($bands))
+            WHERE {Scope(query, "")} AND day >= $from AND day < $to AND band IN (SELECT value FROM json_each($bands))
             ORDER BY day DESC, response_id DESC
             """, [.. Parameters(query), ("$bands", SqliteValues.ToJson(bands.Select(b => (int)b)))]);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -146,6 +139,16 @@ public sealed class SqliteCommentTermStore(SqliteDatabase database) : ICommentTe
         await using var connection = await database.OpenAsync(ct);
         return (await connection.QueryAsync("SELECT version FROM comment_term_version", r => r.GetInt32(0), ct)).Cast<int?>().SingleOrDefault();
     }
+
+    // The unary + keeps SQLite on the template's key or index: a template's rows all have its kind. Every kind named
+    // lets the kind index serve a query over all of them.
+    private static string Scope(TermCountQuery query, string table) => (query.TemplateId, query.Kind) switch
+    {
+        (not null, not null) => $"{table}template_id = $template AND +{table}kind = $kind",
+        (not null, null) => $"{table}template_id = $template",
+        (null, not null) => $"{table}kind = $kind",
+        _ => $"{table}kind IN ({string.Join(", ", Enum.GetNames<SurveyKind>().Select(k => $"'{k}'"))})",
+    };
 
     private static (string, object?)[] Parameters(TermCountQuery q) =>
     [
