@@ -16,7 +16,7 @@ public sealed record CommentText(string Language, IReadOnlyList<TermOccurrence> 
 /// <summary>
 /// Turns comments into the terms themes are counted in, per language (the response's locale). A pure function of the
 /// text, the locale and the language data embedded in this assembly, so the stores call it like they call
-/// <c>RollupKeys</c>; a language's data is loaded the first time a comment in it is seen (or by <see cref="Warm"/>).
+/// <c>RollupKeys</c>; a language's data is loaded the first time a comment in it is seen.
 /// </summary>
 public static class CommentAnalyzer
 {
@@ -26,7 +26,7 @@ public static class CommentAnalyzer
     /// </summary>
     public const int Version = 1;
 
-    /// <summary>The languages the service is built for; <see cref="Warm"/> loads them ahead of the first comment.</summary>
+    /// <summary>The languages the service is built for.</summary>
     public static readonly IReadOnlyList<string> ServedLanguages = ["en", "sk", "pl", "he"];
 
     private static readonly ConcurrentDictionary<string, Lazy<CommentLanguage>> Languages = new(StringComparer.Ordinal);
@@ -49,15 +49,6 @@ public static class CommentAnalyzer
     {
         var l = For(language);
         return (l.Method, l.HasStopWords);
-    }
-
-    /// <summary>Loads the data of <see cref="ServedLanguages"/> (a few seconds each for the Hunspell ones).</summary>
-    public static void Warm()
-    {
-        foreach (var language in ServedLanguages)
-        {
-            For(language);
-        }
     }
 
     private static CommentLanguage For(string language) =>

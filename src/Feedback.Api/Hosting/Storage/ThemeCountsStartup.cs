@@ -6,7 +6,8 @@ namespace Feedback.Api.Hosting.Storage;
 /// <summary>
 /// Runs after the storage start-up (hosted services start in order, before the server listens): counts made by another
 /// analysis version, or by none (a store that had comments before themes existed), are rebuilt before requests are
-/// served. Then the served languages' data is loaded in the background, so the first comments do not wait for it.
+/// served. A language's data is loaded by the first comment in it, not here: loading every language in the background
+/// took seconds of CPU at start, which on a busy machine delayed the host's first dispatch and its graceful stop.
 /// </summary>
 public sealed partial class ThemeCountsStartup(IServiceProvider services, ILogger<ThemeCountsStartup> logger) : IHostedService
 {
@@ -18,27 +19,10 @@ public sealed partial class ThemeCountsStartup(IServiceProvider services, ILogge
             var rebuild = await terms.RebuildAsync(cancellationToken);
             LogRebuilt(rebuild.Comments, rebuild.Rows, CommentAnalyzer.Version);
         }
-        _ = Task.Run(Warm, CancellationToken.None);
-    }
-
-    private void Warm()
-    {
-        try
-        {
-            CommentAnalyzer.Warm();
-        }
-        catch (Exception e)
-        {
-            // The first comment in a language whose data failed to load fails the same way, where it is reported.
-            LogWarmFailed(e);
-        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Comment term counts rebuilt: {Comments} comments, {Rows} rows (analysis version {Version})")]
     private partial void LogRebuilt(long comments, long rows, int version);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the language data of comment themes failed")]
-    private partial void LogWarmFailed(Exception exception);
 }
