@@ -16,6 +16,7 @@ public static class BenchMain
             ["memory"] = MemoryScenario.RunAsync,
             ["answer"] = AnswerScenario.RunAsync,
             ["scores"] = ScoresScenario.RunAsync,
+            ["themes"] = ThemesScenario.RunAsync,
         };
         if (BenchOptions.Parse(args, scenarios.Keys) is not { } options)
         {

@@ -18,6 +18,11 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, s
     public long ScoreResponses => Responses ?? (Quick ? 20_000 : 10_000_000);
     public int ScoreQueries => Quick ? 20 : 200;
     public int FullScans => Quick ? 2 : 3;
+    /// <summary>Commented answers of the themes scenario, all inside the queried 30 days.</summary>
+    public long ThemeComments => Quick ? 4_000 : 100_000;
+    public int ThemeQueries => Quick ? 10 : 50;
+    /// <summary>Made-up words per language the themes scenario draws its comments from.</summary>
+    public int ThemeVocabulary => Quick ? 2_000 : 20_000;
 
     public static BenchOptions? Parse(string[] args, IEnumerable<string> known)
     {

@@ -3,6 +3,7 @@ using Feedback.Core.Responses;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Scoring;
 using Feedback.Core.Templates;
+using Feedback.Core.Themes;
 using Feedback.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,7 @@ public static class FeedbackCoreExtensions
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ScoreService>();
+        services.AddSingleton<ThemeService>();
         services.AddSingleton<SurveyDispatcher>();
         services.AddSingleton<SendConfirmation>();
         services.AddSingleton<SurveyHousekeeping>();

@@ -3,6 +3,7 @@ using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
+using Feedback.Core.Themes;
 using Feedback.Storage.MongoDb.Documents;
 using Feedback.Storage.MongoDb.Queries;
 using MongoDB.Driver;
@@ -30,6 +31,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         // Compare-and-set: read the previous answer, decide the new one from it (Core), and write it only if the stored
         // one is still what was read; else read again. So every answer sees the true previous one, and a comment posted
         // in between is never overwritten by a stale copy.
+        var analysed = CommentTerms.Of(response);
         for (var attempt = 1; attempt <= MaxAnswerAttempts; attempt++)
         {
             var previous = await GetAsync(response.Id, ct);
@@ -42,6 +44,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
             if (await TryWriteAsync(stored, previous, ct))
             {
                 await CountAsync(RollupKeys.OfAnswer(stored, previous), ct);
+                await MongoCommentTermStore.MoveAsync(db, stored.Id, CommentTerms.Of(stored, response, analysed), ct);
                 return (stored, previous);
             }
         }
@@ -74,6 +77,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         {
             await db.Responses.InsertOneAsync(ResponseDocument.From(response), cancellationToken: ct);
             await CountAsync(RollupKeys.OfAnswer(response), ct);
+            await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
             return (response, true);
         }
         catch (MongoWriteException e) when (e.IsDuplicateKey())
@@ -109,6 +113,10 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         }
     }
 
-    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default) =>
-        (int)(await db.Responses.UpdateManyAsync(MongoErasureQueries.CommentedOf(customerId), MongoErasureQueries.EraseComment(at), cancellationToken: ct)).ModifiedCount;
+    // Term counts first; after a crash in between, a repeated erasure removes the comments and finds no terms left to take back.
+    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await MongoCommentTermStore.EraseAsync(db, customerId, ct);
+        return (int)(await db.Responses.UpdateManyAsync(MongoErasureQueries.CommentedOf(customerId), MongoErasureQueries.EraseComment(at), cancellationToken: ct)).ModifiedCount;
+    }
 }

@@ -31,6 +31,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<ISuppressionStore, MongoSuppressionStore>();
         services.AddSingleton<IResponseStore, MongoResponseStore>();
         services.AddSingleton<IScoreRollupStore, MongoScoreRollupStore>();
+        services.AddSingleton<ICommentTermStore, MongoCommentTermStore>();
         services.AddSingleton<IWebhookStore, MongoWebhookStore>();
         services.AddSingleton<IWebhookOutbox, MongoWebhookOutbox>();
         return services;

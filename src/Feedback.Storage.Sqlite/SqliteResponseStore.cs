@@ -3,6 +3,7 @@ using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
+using Feedback.Core.Themes;
 using Microsoft.Data.Sqlite;
 using static Feedback.Storage.Sqlite.SqliteResponseRows;
 using static Feedback.Storage.Sqlite.SqliteStatuses;
@@ -10,8 +11,8 @@ using static Feedback.Storage.Sqlite.SqliteStatuses;
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>
-/// Responses. An answer, its survey's status change and its rollup counts share one write transaction (BEGIN IMMEDIATE).
-/// Erasure touches comments only, so it leaves the rollups as they are.
+/// Responses. An answer, its survey's status change, its rollup counts and its comment's term counts share one write
+/// transaction (BEGIN IMMEDIATE). Erasure removes comments with their term counts and leaves the rollups as they are.
 /// </summary>
 public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStore
 {
@@ -24,11 +25,13 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         {
             throw new ArgumentException($"An answer to a survey has the id rsp_{{surveyId}}, not '{response.Id}'.", nameof(response));
         }
-        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, keepComment, token), ct);
+        // The comment is analysed before the write lock is taken.
+        var analysed = CommentTerms.Of(response);
+        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, keepComment, analysed, token), ct);
     }
 
     private static async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerAsync(
-        SqliteConnection connection, SurveyResponse response, string surveyId, bool keepComment, CancellationToken ct)
+        SqliteConnection connection, SurveyResponse response, string surveyId, bool keepComment, CommentTerms? analysed, CancellationToken ct)
     {
         // Read and write in one transaction: what is kept (comment, first answeredAt) is what is stored now.
         var previous = await SingleAsync(connection, response.Id, ct);
@@ -43,12 +46,19 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
             $"Response '{response.Id}' could not be stored.", ct, Parameters(stored));
         await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(stored, previous), ct);
+        await SqliteCommentTermRows.MoveAsync(connection, stored.Id, CommentTerms.Of(stored, response, analysed), ct);
         return (stored, previous);
     }
 
     // Inside the (group-commit) write transaction, insert-or-read is one step, so a concurrent retry reads the winner.
-    public Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default) =>
-        database.WriteAsync(async (connection, ct) =>
+    public Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default)
+    {
+        var terms = CommentTerms.Of(response);
+        return database.WriteAsync((connection, token) => AddAsync(connection, response, terms, token), ct);
+    }
+
+    private static async Task<(SurveyResponse Stored, bool Created)> AddAsync(
+        SqliteConnection connection, SurveyResponse response, CommentTerms? terms, CancellationToken ct)
     {
         var inserted = await connection.InsertAsync(
             $"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING",
@@ -58,9 +68,10 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         if (inserted == 1)
         {
             await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response), ct);
+            await SqliteCommentTermRows.MoveAsync(connection, response.Id, terms, ct);
         }
         return (stored, inserted == 1);
-    }, ct);
+    }
 
     public async Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default)
     {
@@ -90,13 +101,15 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         }
     }
 
-    public async Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default)
+    // The comments and their term counts leave together.
+    public Task<int> EraseCustomerAsync(string customerId, DateTimeOffset at, CancellationToken ct = default) =>
+        database.WriteAsync(async (connection, ct) =>
     {
-        await using var connection = await database.OpenAsync(ct);
+        await SqliteCommentTermRows.EraseAsync(connection, customerId, ct);
         return await connection.ExecuteAsync(
             "UPDATE responses SET comment = NULL, has_comment = 0, updated_at = $at WHERE customer_id = $customer AND comment IS NOT NULL", ct,
             ("$customer", customerId), ("$at", SqliteValues.Time(at)));
-    }
+    }, ct);
 
     private static async Task<SurveyResponse?> SingleAsync(SqliteConnection connection, string id, CancellationToken ct) =>
         (await connection.QueryAsync($"{Select} WHERE id = $id", Read, ct, ("$id", id))).SingleOrDefault();

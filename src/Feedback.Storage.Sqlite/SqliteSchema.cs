@@ -159,6 +159,55 @@ internal static class SqliteSchema
         // Answers to sent surveys (the response rate's numerator), and the answer's channel under a dimension of its own so
         // a property called "channel" gets rows: existing rows are recounted after this step (RecountRollupsBelow).
         "ALTER TABLE score_rollups ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;",
+        // Comment themes: each response's counted terms, and their counts per template, UTC day, language and term. A term's
+        // days are next to each other (in the key for one template, in the covering index for a kind), so a query sums
+        // them in key order without sorting.
+        """
+        CREATE TABLE comment_terms (
+            response_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            template_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            day TEXT NOT NULL,
+            language TEXT NOT NULL,
+            band INTEGER NOT NULL,
+            terms TEXT NOT NULL
+        );
+        CREATE INDEX ix_comment_terms_customer ON comment_terms (customer_id);
+        CREATE INDEX ix_comment_terms_template ON comment_terms (template_id, day);
+        CREATE INDEX ix_comment_terms_kind ON comment_terms (kind, day);
+        CREATE TABLE comment_term_counts (
+            template_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            language TEXT NOT NULL,
+            term TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            low INTEGER NOT NULL DEFAULT 0,
+            middle INTEGER NOT NULL DEFAULT 0,
+            high INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (template_id, language, term, day)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_comment_term_counts_kind ON comment_term_counts (kind, language, term, day, low, middle, high);
+        CREATE TABLE comment_term_version (version INTEGER NOT NULL);
+        """,
+        // Comment themes: every term's counts over all templates and days. A term fewer than 3 comments of a band ever
+        // contained cannot be a theme of that band in any query, so the partial indexes list the few that can, and a theme
+        // query reads the day rows of those only (most terms are phrases one comment used).
+        $"""
+        CREATE TABLE comment_term_totals (
+            term TEXT NOT NULL,
+            language TEXT NOT NULL,
+            low INTEGER NOT NULL DEFAULT 0,
+            middle INTEGER NOT NULL DEFAULT 0,
+            high INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (term, language)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_comment_term_totals_low ON comment_term_totals (language, term) WHERE low >= {SqliteCommentTermRows.CandidateMin};
+        CREATE INDEX ix_comment_term_totals_middle ON comment_term_totals (language, term) WHERE middle >= {SqliteCommentTermRows.CandidateMin};
+        CREATE INDEX ix_comment_term_totals_high ON comment_term_totals (language, term) WHERE high >= {SqliteCommentTermRows.CandidateMin};
+        INSERT INTO comment_term_totals (term, language, low, middle, high)
+        SELECT term, language, sum(low), sum(middle), sum(high) FROM comment_term_counts GROUP BY term, language;
+        """,
     ];
 
     /// <summary>A database migrated from a version below this one has its rollups rebuilt once the migrations have run.</summary>

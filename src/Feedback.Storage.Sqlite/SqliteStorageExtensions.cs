@@ -24,6 +24,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<ISuppressionStore, SqliteSuppressionStore>();
         services.AddSingleton<IResponseStore, SqliteResponseStore>();
         services.AddSingleton<IScoreRollupStore, SqliteScoreRollupStore>();
+        services.AddSingleton<ICommentTermStore, SqliteCommentTermStore>();
         services.AddSingleton<IWebhookStore, SqliteWebhookStore>();
         services.AddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
         return services;

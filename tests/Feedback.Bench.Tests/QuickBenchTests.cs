@@ -48,6 +48,11 @@ public sealed class QuickBenchTests : IDisposable
         Assert.Equal(Number(scores, "responses"), Number(scores, "scanResponsesCounted"));
         Assert.True(scores.GetProperty("sameScore").GetBoolean());
         Finite(scores, "ratioP50", "ratioP95", "queryp95Ms");
+
+        var themes = Figures("themes");
+        Assert.Equal(Number(themes, "comments"), Number(themes, "commentsCounted"));
+        Assert.True(themes.GetProperty("plantedThemeFirstInEveryLanguage").GetBoolean());
+        Finite(themes, "lowp95Ms", "highp95Ms", "filteredp95Ms");
     }
 
     private JsonElement Figures(string scenario)

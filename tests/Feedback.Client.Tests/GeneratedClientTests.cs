@@ -70,6 +70,48 @@ public sealed class GeneratedClientTests(FeedbackService service) : IClassFixtur
     }
 
     [Fact]
+    public async Task ThemesAndTheirCommentsWorkThroughTheGeneratedClient()
+    {
+        var admin = service.Client(FeedbackService.AdminKey);
+        var template = await admin.CreateTemplateAsync(new TemplateRequest
+        {
+            Name = "After delivery",
+            Kind = SurveyKind.Csat,
+            DefaultLocale = "en",
+            Content = new Dictionary<string, LocaleContentDto> { ["en"] = new() { Subject = "Your order", Question = "How satisfied are you?" } },
+        });
+        string[] low = ["Refund never came", "Still no refund", "They refunded half", "Refund is late", "Where is my refund"];
+        string[] comments = [.. low, .. Enumerable.Range(0, 10).Select(i => new[] { "Quick and friendly", "Friendly courier", "Quick delivery" }[i % 3])];
+        for (var i = 0; i < comments.Length; i++)
+        {
+            await admin.RecordResponseAsync(new RecordResponseRequest
+            {
+                Id = $"themes-client-{i}",
+                TemplateId = template.Id,
+                Score = i < low.Length ? 1 : 5,
+                Comment = comments[i],
+                Locale = "en-GB",
+                Channel = "phone",
+                Customer = new ResponseCustomerDto { Id = $"c-{i}" },
+                SubjectId = $"order-{i}",
+                AnsweredAt = service.Time.GetUtcNow(),
+            });
+        }
+
+        var themes = await admin.ListThemesAsync(templateId: template.Id);
+        var refund = Assert.Single(themes.Themes);
+        var matching = await admin.ListThemeCommentsAsync(templateId: template.Id, term: refund.Term, locale: refund.Locale);
+        var rebuild = await admin.RebuildThemesAsync();
+
+        Assert.Equal(("csat", "low", 15L, 5L), (themes.Kind, themes.Segment, themes.Comments, themes.SegmentComments));
+        Assert.Equal(("refund", "en", 5L, 0L), (refund.Term, refund.Locale, refund.SegmentCount, refund.OtherCount));
+        Assert.Equal(Enumerable.Range(0, low.Length).Select(i => $"themes-client-{i}"), matching.Items.Select(c => c.Id));
+        Assert.Equal(["Refund", "refund", "refunded", "Refund", "refund"], matching.Items.Select(c => c.Comment.Substring(
+            Assert.Single(c.Highlights).Start, c.Highlights.Single().Length)));
+        Assert.True(rebuild.Comments >= comments.Length);
+    }
+
+    [Fact]
     public async Task ErrorsArriveAsTheDocumentedProblemDetails()
     {
         var admin = service.Client(FeedbackService.AdminKey);

@@ -123,6 +123,7 @@ public sealed class DockerfileTests
     [InlineData("src/Feedback.Core/obj/project.assets.json")]
     [InlineData("src/Feedback.Api/Features/Dashboard/node_modules/chart.js/package.json")]
     [InlineData("src/Feedback.Api/Features/Dashboard/assets/chart.umd.min.js")]
+    [InlineData("src/Feedback.Core/Themes/Languages/node_modules/dictionary-pl/index.dic")]
     [InlineData("tests/Feedback.Deploy.Tests/DockerfileTests.cs")]
     [InlineData(".git/HEAD")]
     [InlineData("data/feedback.db")]
@@ -137,6 +138,7 @@ public sealed class DockerfileTests
     [InlineData("src/Feedback.Api/Feedback.Api.csproj")]
     [InlineData("src/Feedback.Api/Features/Dashboard/package-lock.json")]
     [InlineData("src/Feedback.Api/Features/Dashboard/assets/dashboard.js")]
+    [InlineData("src/Feedback.Core/Themes/Languages/package-lock.json")]
     public void DockerignoreKeepsWhatTheBuildNeeds(string path)
     {
         Assert.False(DockerIgnore.Load().IsIgnored(path), $"{path} is needed by the Docker build but left out of the context.");

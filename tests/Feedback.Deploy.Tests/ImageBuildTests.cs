@@ -32,6 +32,9 @@ public sealed class ImageBuildTests : IDisposable
         Assert.True(File.Exists(apphost), $"No {image.Entrypoint[0]} in {image.WorkDir}: the image's ENTRYPOINT would not start.");
         // A named volume takes its owner from the image's /data, so the image must bring one.
         Assert.True(Directory.Exists(image.Map("/data")), "The image has no /data for the database volume.");
+        // Comment themes' language data comes from npm at build time, embedded in the domain assembly.
+        Assert.Superset(new HashSet<string> { "themes/he.dic", "themes/pl.aff", "themes/pl.dic", "themes/sk.dic", "themes/stopwords.json" },
+            EmbeddedResources(image.Map(Path.Combine(image.WorkDir, "Feedback.Core.dll"))));
 
         var port = FreeLoopbackPort();
         using var app = ChildProcess.Start(ContainerLikeStart(image, apphost, port));
@@ -69,6 +72,13 @@ public sealed class ImageBuildTests : IDisposable
         Assert.Fail(app.HasExited
             ? $"Feedback.Api exited before answering /healthz:\n{app.Output}"
             : $"No 200 from {healthz} before the guard ran out (last status: {lastStatus?.ToString() ?? "no answer"}):\n{app.Output}");
+    }
+
+    private static HashSet<string> EmbeddedResources(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return [.. metadata.ManifestResources.Select(h => metadata.GetString(metadata.GetManifestResource(h).Name))];
     }
 
     public void Dispose()

@@ -40,6 +40,8 @@ public abstract class StorageFixture<TAdapter> : IAsyncLifetime where TAdapter :
 
     protected IScoreRollupStore Rollups => Services.GetRequiredService<IScoreRollupStore>();
 
+    protected ICommentTermStore Terms => Services.GetRequiredService<ICommentTermStore>();
+
     protected IWebhookStore Webhooks => Services.GetRequiredService<IWebhookStore>();
 
     protected IWebhookOutbox WebhookOutbox => Services.GetRequiredService<IWebhookOutbox>();

@@ -13,6 +13,7 @@ using Feedback.Api.Features.Subscriptions;
 using Feedback.Api.Features.Suppressions;
 using Feedback.Api.Features.Surveys;
 using Feedback.Api.Features.Templates;
+using Feedback.Api.Features.Themes;
 
 namespace Feedback.Api.Features;
 
@@ -28,6 +29,7 @@ public static class FeatureRoutes
         app.MapSurveysApi();
         app.MapResponsesApi();
         app.MapScoresApi();
+        app.MapThemesApi();
         app.MapSuppressionsApi();
         app.MapCustomersApi();
         app.MapBackupApi();

@@ -70,6 +70,10 @@ public static class AccessTable
         ("GET /v1/scores/{kind:regex(^(nps|csat|ces)$)}", ReadScope),
         ("POST /v1/scores/rollups/rebuild", AdminOnly),
 
+        ("GET /v1/themes/", ReadScope),
+        ("GET /v1/themes/comments", ReadScope),
+        ("POST /v1/themes/rebuild", AdminOnly),
+
         ("POST /v1/webhooks/", AdminOnly),
         ("GET /v1/webhooks/", AdminOnly),
         ("GET /v1/webhooks/{id}", AdminOnly),

@@ -22,6 +22,7 @@ public sealed class FeedbackDocumentTransformer : IOpenApiDocumentTransformer
         ["Surveys"] = "Surveys scheduled by events or sent directly: their delivery state, and cancelling them.",
         ["Responses"] = "Customers' answers: listing and CSV export, and answers collected elsewhere (phone, chat, in person).",
         ["Scores"] = "NPS, CSAT and CES of a period with 95 % intervals, series, breakdowns and the change against the previous period.",
+        ["Themes"] = "What the unhappy (or happy) customers' comments mention more than the others, per language, and the comments behind each theme.",
         ["Suppressions"] = "Addresses no survey is sent to: bounces, spam reports and unsubscribes from SendGrid, and manual entries.",
         ["Customers"] = "Erasing a customer's personal data.",
         ["Admin"] = "Operating the store: online backups.",
@@ -36,7 +37,7 @@ public sealed class FeedbackDocumentTransformer : IOpenApiDocumentTransformer
         {
             Title = "Feedback API",
             Version = "v1",
-            Description = "Survey templates, events that schedule NPS/CSAT/CES surveys, responses and scores. "
+            Description = "Survey templates, events that schedule NPS/CSAT/CES surveys, responses, scores and comment themes. "
                 + "Authenticate with `Authorization: Bearer <api key>`; keys carry the scopes admin, ingest and read. "
                 + "Every error is RFC 9457 Problem Details.",
             Contact = new OpenApiContact { Name = "Feedback service maintainers" },

@@ -136,6 +136,18 @@ public static class OperationExamples
               "change": { "score": 3.5, "significant": false }
             }
             """,
+        [("listThemes", "200")] = """
+            {
+              "kind": "csat", "from": "2026-10-25", "to": "2026-11-24", "segment": "low", "comments": 812, "segmentComments": 301,
+              "source": "counts",
+              "themes": [
+                { "term": "zwrot", "locale": "pl", "segmentCount": 41, "otherCount": 3, "z": 6.12,
+                  "examples": ["rsp_019ab3c6a1b27c3d8e4f5a6b7c8d9e0f"] },
+                { "term": "courier late", "locale": "en", "segmentCount": 17, "otherCount": 1, "z": 3.87,
+                  "examples": ["rsp_019ab3c6b2c38d4e9f5a6b7c8d9e0f1a"] }
+              ]
+            }
+            """,
         [("addSuppression", "201")] = """{ "email": "jan@example.sk", "reason": "asked by phone", "source": "api", "createdAt": "2026-11-23T15:00:00+00:00" }""",
         [("createWebhook", "201")] = """
             {

@@ -5,7 +5,10 @@ namespace Feedback.Api.Hosting.Storage;
 
 public static class StorageExtensions
 {
-    /// <summary>Registers the configured adapter and a start-up step that creates or migrates its schema.</summary>
+    /// <summary>
+    /// Registers the configured adapter and the start-up steps that create or migrate its schema and rebuild comment term
+    /// counts made by another analysis version.
+    /// </summary>
     public static IServiceCollection AddFeedbackStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -24,6 +27,7 @@ public static class StorageExtensions
         }
         services.AddSingleton<StorageHealth>();
         services.AddHostedService<StorageStartup>();
+        services.AddHostedService<ThemeCountsStartup>();
         return services;
     }
 }

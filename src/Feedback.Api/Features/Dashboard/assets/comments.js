@@ -1,6 +1,7 @@
 // The comments panel: every comment of the chosen period, lowest score first, fifty more at each "More comments".
 // The API pages by cursor in its own order, so the feed asks for one score at a time, lowest first, and pages
 // through each; the text filter runs here, on the pages as they arrive (the API has no text search).
+// With a theme chosen in the themes panel, the list is that theme's comments instead, its term marked in each.
 import { getJson } from './api.js';
 import * as format from './format.js';
 
@@ -34,6 +35,27 @@ function commentFeed(query, scores, matches) {
   };
 }
 
+/** The comments of the period containing <theme>'s term (of its segment), in the order answered, with where it is. */
+function themeFeed(query, theme, matches) {
+  let cursor;
+  let done = false;
+  return {
+    get exhausted() { return done; },
+    async take() {
+      const items = [];
+      while (!done && items.length < shownPerStep) {
+        const page = await getJson('/v1/themes/comments', {
+          ...query, term: theme.term, locale: theme.locale, segment: theme.segment, limit: shownPerStep, cursor,
+        });
+        items.push(...page.items.filter(matches));
+        cursor = page.nextCursor ?? undefined;
+        done = !cursor;
+      }
+      return items;
+    },
+  };
+}
+
 function element(tag, content, className) {
   const node = document.createElement(tag);
   if (content !== undefined) node.textContent = content;
@@ -48,13 +70,27 @@ function field(label, value) {
   return node;
 }
 
+/** The comment as text nodes, the highlighted ranges (UTF-16 offsets) in <mark>s: never parsed as HTML. */
+function marked(text, highlights = []) {
+  const parts = [];
+  let at = 0;
+  for (const { start, length } of [...highlights].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue;
+    parts.push(document.createTextNode(text.slice(at, start)), element('mark', text.slice(start, start + length)));
+    at = start + length;
+  }
+  parts.push(document.createTextNode(text.slice(at)));
+  return parts;
+}
+
 /** One comment as a list item; every value from the API is written as text. */
 function commentItem(kind, response) {
   const item = element('li');
   item.dataset.id = response.id;
   item.append(element('span', String(response.score), `badge ${format.band(kind ?? response.kind, response.score)}`));
   const body = element('div');
-  const comment = element('p', response.comment, 'comment');
+  const comment = element('p', undefined, 'comment');
+  comment.append(...marked(response.comment ?? '', response.highlights));
   // Each comment takes its direction from its own text: Hebrew reads right to left inside an English page.
   comment.dir = 'auto';
   comment.lang = response.locale ?? '';
@@ -74,9 +110,10 @@ function commentItem(kind, response) {
 }
 
 /** What the list holds: how many, of what, and whether "More comments" can add to it. */
-function countText(shown, text, exhausted) {
-  const noun = `comment${shown === 1 ? '' : 's'}${text ? ` containing “${text}”` : ''}`;
-  if (shown === 0) return `No comments${text ? ` containing “${text}”` : ''} in this period.`;
+function countText(shown, text, exhausted, theme) {
+  const about = `${theme ? ` about “${theme.term}”` : ''}${text ? ` containing “${text}”` : ''}`;
+  const noun = `comment${shown === 1 ? '' : 's'}${about}`;
+  if (shown === 0) return `No comments${about} in this period.`;
   if (exhausted) return `${format.count(shown)} ${noun} in this period, all shown.`;
   return `${format.count(shown)} ${noun} shown so far; “More comments” adds the next ${shownPerStep}.`;
 }
@@ -92,13 +129,16 @@ function scoresWanted(kind) {
 
 let current;
 
-/** Starts the list again from the lowest score: the period, the survey or a comment filter changed. */
-export async function loadComments({ kind, templateId, from, to }) {
+/** Starts the list again: the period, the survey, a comment filter or the chosen theme changed. */
+export async function loadComments({ kind, templateId, from, to }, theme) {
   const text = $('comment-text').value.trim();
   const wanted = text.toLocaleLowerCase();
   const query = { from, to, templateId, kind: templateId ? undefined : kind };
   const matches = response => !wanted || (response.comment ?? '').toLocaleLowerCase().includes(wanted);
-  current = { feed: commentFeed(query, scoresWanted(kind), matches), kind, text, shown: 0 };
+  const wantedScores = new Set(scoresWanted(kind));
+  current = theme
+    ? { feed: themeFeed(query, theme, response => wantedScores.has(response.score) && matches(response)), kind, text, theme, shown: 0 }
+    : { feed: commentFeed(query, scoresWanted(kind), matches), kind, text, shown: 0 };
   $('comment-period').textContent = `Answered from ${format.day(from)} to ${format.day(Date.parse(to) - 1)} (UTC days, both included).`;
   $('comment-count').textContent = 'Loading…';
   $('comments').replaceChildren();
@@ -115,7 +155,7 @@ export async function showMoreComments() {
   if (list !== current) return;
   $('comments').append(...items.map(response => commentItem(list.kind, response)));
   list.shown += items.length;
-  $('comment-count').textContent = countText(list.shown, list.text, list.feed.exhausted);
+  $('comment-count').textContent = countText(list.shown, list.text, list.feed.exhausted, list.theme);
   $('more-comments').hidden = list.feed.exhausted;
   $('more-comments').disabled = false;
 }

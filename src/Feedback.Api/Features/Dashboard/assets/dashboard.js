@@ -4,6 +4,7 @@ import { KeyRefused, forgetKey, getJson, storeKey, storedKey } from './api.js';
 import { loadComments, showMoreComments } from './comments.js';
 import { kinds, surveyName } from './format.js';
 import { renderBreakdown, renderScore } from './render.js';
+import { loadThemes, setUpThemes } from './themes.js';
 import { drawTrend } from './trend.js';
 
 const $ = id => document.getElementById(id);
@@ -15,6 +16,7 @@ const fields = {
 };
 let runs = 0;
 let typing;
+let theme;
 
 function askForKey(message) {
   forgetKey();
@@ -72,8 +74,9 @@ async function refresh() {
   remember();
   const run = ++runs;
   $('status').textContent = 'Loading…';
-  // Scores and comments load side by side; either failing leaves the other on screen.
-  const results = await Promise.allSettled([loadScores(run), loadComments(selection())]);
+  // Scores, themes and comments load side by side; one failing leaves the others on screen.
+  theme = undefined;
+  const results = await Promise.allSettled([loadScores(run), loadThemes(selection(), showTheme), loadComments(selection())]);
   const failures = results.filter(result => result.status === 'rejected').map(result => result.reason);
   if (failures.length > 0) fail(failures.find(reason => reason instanceof KeyRefused) ?? failures[0]);
   else if (run === runs) $('status').textContent = '';
@@ -95,7 +98,13 @@ function commentFilterChanged(wait) {
   remember();
   clearTimeout(typing);
   // Typing restarts the list once the typing pauses, not at every key.
-  typing = setTimeout(() => loadComments(selection()).catch(fail), wait);
+  typing = setTimeout(() => loadComments(selection(), theme).catch(fail), wait);
+}
+
+/** A theme was chosen (or unchosen: undefined): the comment list shows its comments (or all again). */
+function showTheme(chosen) {
+  theme = chosen;
+  return loadComments(selection(), theme).catch(fail);
 }
 
 function setUp() {
@@ -113,6 +122,7 @@ function setUp() {
   $('max-score').addEventListener('change', () => commentFilterChanged(0));
   $('comment-text').addEventListener('input', () => commentFilterChanged(300));
   $('more-comments').addEventListener('click', () => showMoreComments().catch(fail));
+  setUpThemes(selection, showTheme, fail);
   $('change-key').addEventListener('click', () => askForKey());
   $('key-form').addEventListener('submit', event => {
     event.preventDefault();
