@@ -37,12 +37,15 @@ internal static class MongoCommentTermQueries
             Builders<TermCountDocument>.Update.SetOnInsert(c => c.Kind, comment.Kind).Inc(Band(comment.Band), (long)delta * row.Count)) { IsUpsert = true })];
     }
 
-    /// <summary>The rows of a removed comment that no comment counts any more.</summary>
+    /// <summary>
+    /// The rows of a removed comment that no comment counts any more. An upsert creates only the band it counts, so a band
+    /// never counted is missing, not 0: "not above 0" matches both.
+    /// </summary>
     public static FilterDefinition<TermCountDocument> Emptied(CommentTerms comment)
     {
         var day = RollupDocument.Day(comment.Day);
         return Count.In(c => c.Id, comment.Rows().Select(r => new TermCountKey(comment.TemplateId, day, comment.Language, r.Term)))
-            & Count.Eq(c => c.Low, 0) & Count.Eq(c => c.Middle, 0) & Count.Eq(c => c.High, 0);
+            & Count.Not(Count.Gt(c => c.Low, 0)) & Count.Not(Count.Gt(c => c.Middle, 0)) & Count.Not(Count.Gt(c => c.High, 0));
     }
 
     /// <summary>Days always; kind and template when given.</summary>
