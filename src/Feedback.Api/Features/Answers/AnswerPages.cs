@@ -20,13 +20,12 @@ internal static class AnswerPages
     public static HtmlPage Question(SurveyView view, PathString pathBase, string? error = null)
     {
         var (min, max) = view.Kind.Range();
-        var path = view.PathHtml(pathBase);
         var body = new StringBuilder();
         AppendError(body, error);
         body.Append("<h1>").Append(view.QuestionHtml).Append("</h1>\n<ul class=\"scale\">\n");
         for (var score = min; score <= max; score++)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{path}?score={score}\">{score}</a></li>\n");
+            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{view.Href(pathBase, score)}\">{score}</a></li>\n");
         }
         body.Append("</ul>\n");
         if (view.LowLabelHtml is not null || view.HighLabelHtml is not null)
@@ -34,7 +33,7 @@ internal static class AnswerPages
             body.Append($"<p class=\"labels\"><span>{view.LowLabelHtml}</span><span>{view.HighLabelHtml}</span></p>\n");
         }
         var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString());
+        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString(), view.Embed);
     }
 
     /// <summary>A 400 for a score that is not a number on the kind's scale: the question again, with the valid range.</summary>
@@ -62,7 +61,7 @@ internal static class AnswerPages
         }
         // The newline after <textarea> is eaten by the HTML parser, so a comment that starts with one keeps it.
         body.Append(CultureInfo.InvariantCulture, $"""
-            <form method="post" action="{view.PathHtml(pathBase)}">
+            <form method="post" action="{view.Href(pathBase)}">
             <input type="hidden" name="score" value="{score}">
             <label for="comment">{view.CommentPromptHtml}</label>
             <textarea id="comment" name="comment" rows="6" maxlength="{AnswerService.MaxCommentLength}">
@@ -71,7 +70,7 @@ internal static class AnswerPages
         body.Append(Encode(comment ?? "")).Append("</textarea>\n");
         body.Append("<button type=\"submit\">").Append(Encode(strings.Send)).Append("</button>\n</form>\n");
         var status = tooLong ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        return HtmlPage.Render(status, view.Locale, strings.Title, body.ToString());
+        return HtmlPage.Render(status, view.Locale, strings.Title, body.ToString(), view.Embed);
     }
 
     /// <summary>404 (unknown token) and 410 (expired): a sentence, nothing to answer.</summary>
