@@ -24,6 +24,8 @@ internal static class SqliteSurveyRows
     private sealed record Body(Customer Customer, string Locale, IReadOnlyDictionary<string, string> Properties,
         SurveyDelivery Delivery = SurveyDelivery.Email);
 
+    // The email column is NOT NULL since the first schema; a link survey's customer without an address stores '' there,
+    // and the body, which the survey is read from, keeps the null.
     public static (string, object?)[] Parameters(Survey s) =>
     [
         ("$id", s.Id), ("$template_id", s.TemplateId), ("$template_version", s.TemplateVersion), ("$kind", s.Kind.ToString()),
