@@ -14,7 +14,7 @@ public sealed record SendSurveyRequest(
     string? SubjectId,
     IReadOnlyDictionary<string, JsonElement>? Properties,
     DateTimeOffset? SendAt,
-    SurveyDelivery? Delivery = null)
+    SurveyDelivery? Delivery)
 {
     public ValidationErrors Validate(out IReadOnlyDictionary<string, string> properties)
     {

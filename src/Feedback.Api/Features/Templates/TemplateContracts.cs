@@ -24,7 +24,7 @@ public sealed record LocaleContentDto(
     public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou);
 }
 
-[Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused.")]
+[Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused. `delivery`: `email` (default) e-mails the survey; `link` sends no e-mail: the survey is sent at once and its answer links go back to the caller, who shows them (on a site, in a chat, by SMS).")]
 public sealed record TemplateRequest(
     string? Name,
     SurveyKind? Kind,
@@ -38,8 +38,7 @@ public sealed record TemplateRequest(
     SendWindowDto? SendWindow,
     string? DefaultLocale,
     IReadOnlyDictionary<string, LocaleContentDto>? Content,
-    [property: Description("`email` (default): the survey is e-mailed. `link`: no e-mail; the survey is sent at once and its answer links are returned to the caller, who shows them (on a site, in a chat, by SMS).")]
-    SurveyDelivery? Delivery = null)
+    SurveyDelivery? Delivery)
 {
     /// <summary>
     /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
