@@ -13,9 +13,11 @@ namespace Feedback.Api.Tests.Answers;
 public sealed class EmbedPageTests : ServiceFixture
 {
     public const string Shop = "http://127.0.0.1:5101";
+    public const string Help = "http://127.0.0.1:5102";
 
+    // Space-separated, with a stray space and a trailing slash that the header does not repeat.
     protected override void Configure(Dictionary<string, string?> settings) =>
-        settings["Feedback:Pages:FrameAncestors:0"] = Shop;
+        settings["Feedback:Pages:FrameAncestors"] = $"{Shop}  {Help}/";
 
     private async Task<string> AnswerPathAsync()
     {
@@ -35,14 +37,14 @@ public sealed class EmbedPageTests : ServiceFixture
 
         Assert.Equal(HttpStatusCode.OK, embed.StatusCode);
         var policy = Assert.Single(embed.Headers.GetValues("Content-Security-Policy"));
-        Assert.EndsWith($"; frame-ancestors {Shop}", policy);
+        Assert.EndsWith($"; frame-ancestors {Shop} {Help}", policy);
         Assert.False(embed.Headers.Contains("X-Frame-Options"));
         var html = await embed.Content.ReadAsStringAsync();
         Assert.Contains("<body class=\"embed\">", html);
         // Its links stay embedded: the one-click answer and the comment form come back framed too.
         Assert.Contains($"{path}?score=3&amp;embed=1", html);
         var thanks = await browser.GetAsync($"{path}?score=3&embed=1");
-        Assert.EndsWith($"; frame-ancestors {Shop}", Assert.Single(thanks.Headers.GetValues("Content-Security-Policy")));
+        Assert.EndsWith($"; frame-ancestors {Shop} {Help}", Assert.Single(thanks.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains($"action=\"{path}?embed=1\"", await thanks.Content.ReadAsStringAsync());
     }
 
