@@ -38,7 +38,6 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("Feedback:Demo:Seed", "true");
         builder.UseSetting("Feedback:Demo:Answers", DemoAnswers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Feedback:Demo:Days", "60");
-        builder.UseSetting("Feedback:Pages:FrameAncestors", EmbedFramingTests.AllowedOrigin);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

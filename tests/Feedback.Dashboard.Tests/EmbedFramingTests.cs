@@ -11,8 +11,8 @@ namespace Feedback.Dashboard.Tests;
 /// </summary>
 public sealed class EmbedFramingTests(DashboardFixture fixture)
 {
-    public const string AllowedOrigin = "http://localhost:7101";
-    public const string OtherOrigin = "http://localhost:7102";
+    public const string AllowedOrigin = "http://127.0.0.1:7101";
+    public const string OtherOrigin = "http://127.0.0.1:7102";
 
     // A template of its own: the answers must not move the dashboard's fixture counts.
     private async Task<(string TemplateId, string AnswerUrl)> LinkSurveyAsync(string subjectId)
@@ -38,6 +38,8 @@ public sealed class EmbedFramingTests(DashboardFixture fixture)
             Body = $"<!DOCTYPE html><title>shop</title><iframe id=survey src=\"{answerUrl}?embed=1\" width=600 height=400></iframe>",
         }));
         var page = await context.NewPageAsync();
+        page.Console += (_, m) => Console.Error.WriteLine("CONSOLE " + m.Text);
+        page.FrameNavigated += (_, f) => Console.Error.WriteLine("FRAME " + f.Url);
         await page.GotoAsync($"{origin}/checkout/done");
         await page.WaitForLoadStateAsync(LoadState.Load);
         return (context, page);
@@ -47,6 +49,11 @@ public sealed class EmbedFramingTests(DashboardFixture fixture)
     public async Task TheConfiguredOriginShowsTheSurveyInAFrameAndAClickAnswersIt()
     {
         var (templateId, answerUrl) = await LinkSurveyAsync("embed-allowed");
+        using (var probe = new HttpClient())
+        {
+            var r = await probe.GetAsync($"{answerUrl}?embed=1");
+            Console.Error.WriteLine("URL " + answerUrl + " " + (int)r.StatusCode + " " + string.Join(" | ", r.Headers.Select(h => h.Key + ": " + string.Join(",", h.Value))));
+        }
         var (context, page) = await FramedAsync(AllowedOrigin, answerUrl);
         await using var _ = context;
 

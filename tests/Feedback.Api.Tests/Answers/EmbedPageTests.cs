@@ -7,8 +7,8 @@ using Feedback.Api.Tests.Infrastructure;
 namespace Feedback.Api.Tests.Answers;
 
 /// <summary>
-/// <c>/s/{token}?embed=1</c>: the answer page for an iframe, framed only by the configured origins. The headers are
-/// checked here; Feedback.Dashboard.Tests' EmbedFramingTests has Chromium frame it from two origins.
+/// <c>/s/{token}?embed=1</c>: the answer page for an iframe, framed only by the configured origins, checked by its
+/// headers (the CSP frame-ancestors a browser enforces).
 /// </summary>
 public sealed class EmbedPageTests : ServiceFixture
 {
