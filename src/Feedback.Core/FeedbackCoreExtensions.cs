@@ -24,6 +24,7 @@ public static class FeedbackCoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISurveyEmailRenderer, SurveyEmailRenderer>();
         services.AddSingleton<EmailPreviewer>();
+        services.AddSingleton<AnswerLinks>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<TemplateService>();

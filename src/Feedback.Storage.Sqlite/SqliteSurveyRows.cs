@@ -20,12 +20,16 @@ internal static class SqliteSurveyRows
         "$attempts, $lease_owner, $lease_until, $sent_at, $reminder_at, $reminder_sent_at, $expires_at, $delivered_at, $opened_at, " +
         "$answered_at, $cancelled_at, $failure_reason, $dedupe_key, $body, $send_attempted_at";
 
-    private sealed record Body(Customer Customer, string Locale, IReadOnlyDictionary<string, string> Properties);
+    // Delivery is immutable, so it lives in the body; rows written before link surveys existed read as e-mail.
+    private sealed record Body(Customer Customer, string Locale, IReadOnlyDictionary<string, string> Properties,
+        SurveyDelivery Delivery = SurveyDelivery.Email);
 
+    // The email column is NOT NULL since the first schema; a link survey's customer without an address stores '' there,
+    // and the body, which the survey is read from, keeps the null.
     public static (string, object?)[] Parameters(Survey s) =>
     [
         ("$id", s.Id), ("$template_id", s.TemplateId), ("$template_version", s.TemplateVersion), ("$kind", s.Kind.ToString()),
-        ("$event_id", s.EventId), ("$subject_id", s.SubjectId), ("$customer_id", s.Customer.Id), ("$email", s.Customer.Email),
+        ("$event_id", s.EventId), ("$subject_id", s.SubjectId), ("$customer_id", s.Customer.Id), ("$email", s.Customer.Email ?? ""),
         ("$status", SqliteStatuses.Value(s.Status)), ("$send_at", SqliteValues.Time(s.SendAt)), ("$created_at", SqliteValues.Time(s.CreatedAt)),
         ("$token", s.Token), ("$attempts", s.Attempts), ("$lease_owner", s.LeaseOwner), ("$lease_until", SqliteValues.TimeOrNull(s.LeaseUntil)),
         ("$sent_at", SqliteValues.TimeOrNull(s.SentAt)), ("$reminder_at", SqliteValues.TimeOrNull(s.ReminderAt)),
@@ -33,7 +37,7 @@ internal static class SqliteSurveyRows
         ("$delivered_at", SqliteValues.TimeOrNull(s.DeliveredAt)), ("$opened_at", SqliteValues.TimeOrNull(s.OpenedAt)),
         ("$answered_at", SqliteValues.TimeOrNull(s.AnsweredAt)), ("$cancelled_at", SqliteValues.TimeOrNull(s.CancelledAt)),
         ("$failure_reason", s.FailureReason), ("$dedupe_key", s.DedupeKey),
-        ("$body", SqliteValues.ToJson(new Body(s.Customer, s.Locale, s.Properties))),
+        ("$body", SqliteValues.ToJson(new Body(s.Customer, s.Locale, s.Properties, s.Delivery))),
         ("$send_attempted_at", SqliteValues.TimeOrNull(s.SendAttemptedAt)),
     ];
 
@@ -58,6 +62,7 @@ internal static class SqliteSurveyRows
             EventId = r.IsDBNull(Column.EventId) ? null : r.GetString(Column.EventId),
             SubjectId = r.GetString(Column.SubjectId),
             Customer = body.Customer,
+            Delivery = body.Delivery,
             Locale = body.Locale,
             Properties = body.Properties,
             Status = Enum.Parse<SurveyStatus>(r.GetString(Column.Status)),

@@ -7,6 +7,27 @@ namespace Feedback.Storage.Contract;
 public abstract class EventStoreContract<TAdapter> : StorageContract<TAdapter> where TAdapter : StorageUnderTest, new()
 {
     [Fact]
+    public async Task RecordKeepsTheLinkOfALinkSurveyAndTheNoEmailSkip()
+    {
+        var e = SampleEvent("evt-link");
+        var survey = SampleSurvey("tpl_web", e.SubjectId) with
+        {
+            EventId = e.Id,
+            Delivery = Core.Templates.SurveyDelivery.Link,
+            Status = SurveyStatus.Sent,
+            SentAt = Time.GetUtcNow(),
+            ExpiresAt = Time.GetUtcNow().AddDays(3),
+        };
+        var outcome = new EventOutcome(e.Id, [ScheduledSurvey.From(survey)], [new SkippedTemplate("tpl_mail", SkipReason.NoEmail)], []);
+
+        var recorded = await Events.RecordAsync(e, outcome, [survey], Time.GetUtcNow());
+
+        Assert.Equal(new SurveyLink(survey.Token, survey.Kind), Assert.Single(recorded.Surveys).Link);
+        AssertSameOutcome(outcome, await Events.GetOutcomeAsync(e.Id));
+        AssertSameSurvey(survey, await Surveys.GetAsync(survey.Id));
+    }
+
+    [Fact]
     public async Task UnknownEventIdHasNoOutcome()
     {
         var known = SampleEvent("evt-1");

@@ -59,8 +59,9 @@ public sealed partial class SurveyEmailRenderer(IPublicUrls urls) : ISurveyEmail
             ["List-Unsubscribe"] = $"<{EmailLayout.UnsubscribeUrl(baseUrl, token)}>",
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
         };
+        // Only e-mail surveys reach the renderer, and the scheduler gives none of them a customer without an address.
         return new EmailRecipient(
-            survey.Id, survey.Customer.Email, survey.Customer.Name, subject, substitutions, headers);
+            survey.Id, survey.Customer.Email!, survey.Customer.Name, subject, substitutions, headers);
     }
 
     private static string Html(string source, IReadOnlyDictionary<string, object> model) =>

@@ -83,7 +83,7 @@ public sealed class AnswerService(
             Locale = survey.Locale,
             CustomerId = survey.Customer.Id,
             SubjectId = survey.SubjectId,
-            Channel = Channels.Email,
+            Channel = survey.Delivery == SurveyDelivery.Link ? Channels.Web : Channels.Email,
             Properties = survey.Properties,
             AnsweredAt = now,
             UpdatedAt = now,

@@ -45,9 +45,10 @@ public sealed record SurveyResponse
 public static class Channels
 {
     public const string Email = "email";
+    public const string Web = "web";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Email, "web", "phone", "chat", "in_person", "sms", "other",
+        Email, Web, "phone", "chat", "in_person", "sms", "other",
     };
 }

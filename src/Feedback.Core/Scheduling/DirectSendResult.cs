@@ -15,6 +15,9 @@ public abstract record DirectSendResult
     /// <summary>The customer's address is suppressed (bounce, spam report or unsubscribe); nothing was stored.</summary>
     public sealed record Suppressed : DirectSendResult;
 
+    /// <summary>The survey goes by e-mail and the customer has no address; nothing was stored.</summary>
+    public sealed record EmailRequired : DirectSendResult;
+
     /// <summary>A survey of this template for this subject and customer is already scheduled or sent.</summary>
     public sealed record Duplicate : DirectSendResult;
 

@@ -18,7 +18,7 @@ public static class EventLanes
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            foreach (var key in new[] { $"e:{e.Id}", $"s:{e.SubjectId}", $"c:{e.Customer.Id}", $"m:{Emails.Normalize(e.Customer.Email)}" })
+            foreach (var key in new[] { $"e:{e.Id}", $"s:{e.SubjectId}", $"c:{e.Customer.Id}", e.Customer.Email is { } email ? $"m:{Emails.Normalize(email)}" : $"c:{e.Customer.Id}" })
             {
                 if (owners.TryGetValue(key, out var other))
                 {

@@ -32,7 +32,11 @@ public sealed class SurveyScheduler(
         foreach (var template in triggered)
         {
             var survey = NewSurvey(template, e.Customer, e.SubjectId, properties, e.OccurredAt, now) with { EventId = e.Id };
-            if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
+            if (survey.Delivery == SurveyDelivery.Email && survey.Customer.Email is null)
+            {
+                skipped.Add(new SkippedTemplate(template.Id, SkipReason.NoEmail));
+            }
+            else if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
             {
                 skipped.Add(new SkippedTemplate(template.Id, reason));
             }
@@ -47,7 +51,7 @@ public sealed class SurveyScheduler(
             : await surveys.CancelPendingBySubjectAsync(e.SubjectId, cancelling.Select(t => t.Id).ToArray(), now, ct);
         var outcome = new EventOutcome(
             e.Id,
-            planned.Select(s => new ScheduledSurvey(s.Id, s.TemplateId, s.Status, s.SendAt)).ToList(),
+            planned.Select(ScheduledSurvey.From).ToList(),
             skipped,
             cancelled);
         var recorded = await events.RecordAsync(e, outcome, planned, now, ct);
@@ -79,22 +83,27 @@ public sealed class SurveyScheduler(
     /// <summary>
     /// Schedules one survey of an active template for a customer, without sampling or quiet period: without
     /// <paramref name="sendAt"/> due after the template's delay from now in its send window, else at
-    /// <see cref="SendTimes.Requested"/> (now when it is not in the future).
+    /// <see cref="SendTimes.Requested"/> (now when it is not in the future). <paramref name="delivery"/> overrides the
+    /// template's; a link survey is sent at once and needs no e-mail address.
     /// </summary>
     public async Task<DirectSendResult> SendDirectAsync(string templateId, Customer customer, string subjectId,
-        IReadOnlyDictionary<string, string> properties, DateTimeOffset? sendAt, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string> properties, DateTimeOffset? sendAt, SurveyDelivery? delivery = null, CancellationToken ct = default)
     {
         var template = await templates.GetAsync(templateId, ct);
         if (template is not { Status: TemplateStatus.Active })
         {
             return new DirectSendResult.TemplateNotActive(Exists: template is not null);
         }
+        if ((delivery ?? template.Delivery) == SurveyDelivery.Email && customer.Email is null)
+        {
+            return new DirectSendResult.EmailRequired();
+        }
         if (await suppressions.IsSuppressedAsync(customer.Email, ct))
         {
             return new DirectSendResult.Suppressed();
         }
         var now = time.GetUtcNow();
-        var survey = NewSurvey(template, customer, subjectId, properties, now, now, sendAt);
+        var survey = NewSurvey(template, customer, subjectId, properties, now, now, sendAt, delivery);
         if (!await surveys.TryAddAsync(survey, ct))
         {
             return new DirectSendResult.Duplicate();
@@ -103,16 +112,36 @@ public sealed class SurveyScheduler(
         return new DirectSendResult.Scheduled(survey);
     }
 
-    /// <summary>A survey for a template, due at occurredAt + delay moved into the send window, or at <see cref="SendTimes.Requested"/> when <paramref name="sendAt"/> is given.</summary>
+    /// <summary>
+    /// A survey for a template, due at occurredAt + delay moved into the send window, or at <see cref="SendTimes.Requested"/>
+    /// when <paramref name="sendAt"/> is given. A link survey (the template's delivery, or <paramref name="delivery"/>) is
+    /// sent now instead: it expires after the template's <c>expiresAfter</c> and is never reminded.
+    /// </summary>
     public Survey NewSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
-        DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null) => new()
+        DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt = null, SurveyDelivery? delivery = null)
+    {
+        var survey = NewEmailSurvey(template, customer, subjectId, properties, occurredAt, now, sendAt);
+        return (delivery ?? template.Delivery) == SurveyDelivery.Link
+            ? survey with
+            {
+                Delivery = SurveyDelivery.Link,
+                Status = SurveyStatus.Sent,
+                SendAt = now,
+                SentAt = now,
+                ExpiresAt = template.TimesAfterSending(now).ExpiresAt,
+            }
+            : survey;
+    }
+
+    private Survey NewEmailSurvey(SurveyTemplate template, Customer customer, string subjectId, IReadOnlyDictionary<string, string> properties,
+        DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? sendAt) => new()
     {
         Id = Ids.New("srv", time),
         TemplateId = template.Id,
         TemplateVersion = template.Version,
         Kind = template.Kind,
         SubjectId = subjectId,
-        Customer = customer with { Email = customer.Email.Trim() },
+        Customer = customer with { Email = customer.Email?.Trim() },
         Locale = template.ContentFor(customer.Locale).Locale,
         Properties = properties,
         Status = SurveyStatus.Scheduled,

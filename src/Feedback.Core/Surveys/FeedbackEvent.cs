@@ -1,3 +1,5 @@
+using Feedback.Core.Templates;
+
 namespace Feedback.Core.Surveys;
 
 /// <summary>Something that happened in another service (<c>ticket.resolved</c>); <see cref="Id"/> is the idempotency key.</summary>
@@ -9,9 +11,18 @@ public sealed record FeedbackEvent(
     Customer Customer,
     IReadOnlyDictionary<string, string> Properties);
 
-public enum SkipReason { QuietPeriod, SampledOut, Suppressed, Duplicate }
+/// <summary>Why a matching template made no survey; <see cref="NoEmail"/>: it goes by e-mail and the customer has no address.</summary>
+public enum SkipReason { QuietPeriod, SampledOut, Suppressed, Duplicate, NoEmail }
 
-public sealed record ScheduledSurvey(string Id, string TemplateId, SurveyStatus Status, DateTimeOffset SendAt);
+/// <summary>A survey an event made. <see cref="Link"/> is kept for a link survey only, whose caller shows its answer links.</summary>
+public sealed record ScheduledSurvey(string Id, string TemplateId, SurveyStatus Status, DateTimeOffset SendAt, SurveyLink? Link = null)
+{
+    public static ScheduledSurvey From(Survey s) =>
+        new(s.Id, s.TemplateId, s.Status, s.SendAt, s.Delivery == SurveyDelivery.Link ? new SurveyLink(s.Token, s.Kind) : null);
+}
+
+/// <summary>What the answer links of a link survey are made of: its token and the kind, whose scale the score links span.</summary>
+public sealed record SurveyLink(string Token, SurveyKind Kind);
 
 public sealed record SkippedTemplate(string TemplateId, SkipReason Reason);
 

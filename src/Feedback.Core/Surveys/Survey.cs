@@ -15,6 +15,8 @@ public sealed record Survey
     public string? EventId { get; init; }
     public required string SubjectId { get; init; }
     public required Customer Customer { get; init; }
+    /// <summary>E-mail (through the outbox) or link (sent at once, no e-mail, no reminder).</summary>
+    public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
     /// <summary>The content locale chosen for the customer (after fallback).</summary>
     public required string Locale { get; init; }
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();

@@ -35,6 +35,7 @@ public sealed record SurveyTemplate
     public IsoDuration? QuietPeriod { get; init; }
     public double SampleRate { get; init; } = 1.0;
     public SendWindow? SendWindow { get; init; }
+    public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
     public required string DefaultLocale { get; init; }
     public required IReadOnlyDictionary<string, LocaleContent> Content { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

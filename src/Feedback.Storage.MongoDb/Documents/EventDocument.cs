@@ -1,4 +1,5 @@
 using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 
@@ -33,7 +34,7 @@ internal sealed class EventOutcomeDocument
 
     public static EventOutcomeDocument From(EventOutcome o) => new()
     {
-        Surveys = [.. o.Surveys.Select(s => new ScheduledSurveyDocument { SurveyId = s.Id, TemplateId = s.TemplateId, Status = s.Status, SendAt = s.SendAt })],
+        Surveys = [.. o.Surveys.Select(s => new ScheduledSurveyDocument { SurveyId = s.Id, TemplateId = s.TemplateId, Status = s.Status, SendAt = s.SendAt, Token = s.Link?.Token, Kind = s.Link?.Kind })],
         Skipped = [.. o.Skipped.Select(s => new SkippedTemplateDocument { TemplateId = s.TemplateId, Reason = s.Reason })],
         Cancelled = [.. o.Cancelled],
     };
@@ -46,7 +47,8 @@ internal sealed class EventOutcomeDocument
 
     public EventOutcome ToOutcome(string eventId) => new(
         eventId,
-        Surveys.Select(s => new ScheduledSurvey(s.SurveyId, s.TemplateId, s.Status, s.SendAt)).ToList(),
+        Surveys.Select(s => new ScheduledSurvey(s.SurveyId, s.TemplateId, s.Status, s.SendAt,
+            s.Token is { } token && s.Kind is { } kind ? new SurveyLink(token, kind) : null)).ToList(),
         Skipped.Select(s => new SkippedTemplate(s.TemplateId, s.Reason)).ToList(),
         Cancelled);
 }
@@ -57,6 +59,9 @@ internal sealed class ScheduledSurveyDocument
     public required string TemplateId { get; init; }
     public required SurveyStatus Status { get; init; }
     public required DateTimeOffset SendAt { get; init; }
+    /// <summary>A link survey's token and kind, so a replayed event answers with the same links; null for e-mail surveys.</summary>
+    public string? Token { get; init; }
+    public SurveyKind? Kind { get; init; }
 }
 
 internal sealed class SkippedTemplateDocument

@@ -18,6 +18,8 @@ internal sealed class SurveyDocument
     public required string SubjectId { get; init; }
     public required string CustomerId { get; init; }
     public required CustomerDocument Customer { get; init; }
+    /// <summary>Absent in documents written before link surveys: they read as e-mail.</summary>
+    public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
     public required string Locale { get; init; }
     /// <summary>Name/value pairs rather than a sub-document: property names may contain '.', which queries cannot address.</summary>
     public List<PropertyDocument> Properties { get; init; } = [];
@@ -52,6 +54,7 @@ internal sealed class SurveyDocument
         SubjectId = s.SubjectId,
         CustomerId = s.Customer.Id,
         Customer = new CustomerDocument { Email = s.Customer.Email, Name = s.Customer.Name, Locale = s.Customer.Locale, TimeZone = s.Customer.TimeZone },
+        Delivery = s.Delivery,
         Locale = s.Locale,
         Properties = [.. s.Properties.Select(p => new PropertyDocument { K = p.Key, V = p.Value })],
         Status = s.Status,
@@ -83,6 +86,7 @@ internal sealed class SurveyDocument
         EventId = EventId,
         SubjectId = SubjectId,
         Customer = new Customer(CustomerId, Customer.Email, Customer.Name, Customer.Locale, Customer.TimeZone),
+        Delivery = Delivery,
         Locale = Locale,
         Properties = Properties.ToDictionary(p => p.K, p => p.V, StringComparer.Ordinal),
         Status = Status,
@@ -108,7 +112,8 @@ internal sealed class SurveyDocument
 /// <summary>The customer's details other than the id, which is the top-level <c>customerId</c> (indexed, and the erasure key).</summary>
 internal sealed class CustomerDocument
 {
-    public required string Email { get; init; }
+    /// <summary>Null for a link survey's customer without an address.</summary>
+    public string? Email { get; init; }
     public string? Name { get; init; }
     public string? Locale { get; init; }
     public string? TimeZone { get; init; }

@@ -20,6 +20,8 @@ internal sealed class TemplateDocument
     public string? QuietPeriod { get; init; }
     public double SampleRate { get; init; }
     public SendWindowDocument? SendWindow { get; init; }
+    /// <summary>Absent in documents written before link surveys: they read as e-mail.</summary>
+    public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
     public required string DefaultLocale { get; init; }
     /// <summary>Keyed by locale tag; tags never hold '.' or '$' (validated), so they are safe element names.</summary>
     public Dictionary<string, LocaleContentDocument> Content { get; init; } = [];
@@ -41,6 +43,7 @@ internal sealed class TemplateDocument
         QuietPeriod = t.QuietPeriod?.Text,
         SampleRate = t.SampleRate,
         SendWindow = t.SendWindow is { } w ? new SendWindowDocument { Start = SendWindowDocument.Format(w.Start), End = SendWindowDocument.Format(w.End) } : null,
+        Delivery = t.Delivery,
         DefaultLocale = t.DefaultLocale,
         Content = t.Content.ToDictionary(c => c.Key, c => LocaleContentDocument.From(c.Value), StringComparer.Ordinal),
         CreatedAt = t.CreatedAt,
@@ -62,6 +65,7 @@ internal sealed class TemplateDocument
         QuietPeriod = QuietPeriod is null ? null : IsoDuration.Parse(QuietPeriod),
         SampleRate = SampleRate,
         SendWindow = SendWindow is { } w ? new SendWindow(SendWindowDocument.Parse(w.Start), SendWindowDocument.Parse(w.End)) : null,
+        Delivery = Delivery,
         DefaultLocale = DefaultLocale,
         Content = Content.ToDictionary(c => c.Key, c => c.Value.ToContent(), StringComparer.Ordinal),
         CreatedAt = CreatedAt,

@@ -23,6 +23,10 @@ public sealed class SurveyValidationTests : ServiceFixture
         { """{"properties":{"nested":{"a":1}}}""", "properties.nested" },
         { """{"properties":{"list":[1,2]}}""", "properties.list" },
         { """{"sendAt":"next tuesday"}""", "sendAt" },
+        { """{"delivery":"sms"}""", "delivery" },
+        { """{"delivery":1}""", "delivery" },
+        // An e-mail survey needs the address; only a link survey may go without (LinkSurveyTests).
+        { """{"delivery":"email","customer":{"id":"c"}}""", "customer.email" },
     };
 
     [Theory]

@@ -5,7 +5,7 @@ namespace Feedback.Core.Tests.Scheduling;
 
 public sealed class EventLanesTests
 {
-    private static FeedbackEvent Event(string id, string subject, string customer, string email) =>
+    private static FeedbackEvent Event(string id, string subject, string customer, string? email) =>
         new(id, "ticket.resolved", DateTimeOffset.UnixEpoch, subject, new Customer(customer, email), new Dictionary<string, string>());
 
     [Fact]
@@ -31,5 +31,14 @@ public sealed class EventLanesTests
         ]);
 
         Assert.Equal([[0, 2, 4], [1, 3, 5], [6]], lanes.Select(l => l.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Events_without_an_address_share_a_lane_only_by_subject_customer_or_id()
+    {
+        // Link surveys need no address: customers without one must not all fall into one lane.
+        var lanes = EventLanes.Split([Event("e0", "s0", "c0", null), Event("e1", "s1", "c1", null), Event("e2", "s2", "c0", null)]);
+
+        Assert.Equal([[0, 2], [1]], lanes.Select(l => l.ToArray()).ToArray());
     }
 }

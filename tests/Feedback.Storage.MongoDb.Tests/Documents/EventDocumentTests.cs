@@ -1,3 +1,5 @@
+using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
 using Feedback.Storage.MongoDb.Documents;
 
 namespace Feedback.Storage.MongoDb.Tests.Documents;
@@ -20,6 +22,22 @@ public sealed class EventDocumentTests
                 skipped: [{ templateId: 'tpl_b', reason: 'QuietPeriod' }, { templateId: 'tpl_c', reason: 'Duplicate' }],
                 cancelled: ['srv_0193f1c2a0007000a000000000000009'] } }
             """, Bson.Serialize(document));
+    }
+
+    [Fact]
+    public void ALinkSurveyOfAnOutcomeKeepsItsTokenAndKindAndTheNoEmailSkipIsNamed()
+    {
+        var outcome = new EventOutcome("evt-web", [new ScheduledSurvey("srv_1", "tpl_web", SurveyStatus.Sent, Samples.Now, new SurveyLink("tok-1", SurveyKind.Nps))],
+            [new SkippedTemplate("tpl_mail", SkipReason.NoEmail)], []);
+
+        var bson = Bson.Serialize(EventOutcomeDocument.From(outcome));
+
+        Bson.AssertEqual("""
+            { surveys: [{ surveyId: 'srv_1', templateId: 'tpl_web', status: 'Sent', sendAt: ISODate('2026-11-23T10:00:00.123Z'),
+                          token: 'tok-1', kind: 'Nps' }],
+              skipped: [{ templateId: 'tpl_mail', reason: 'NoEmail' }], cancelled: [] }
+            """, bson);
+        Same.Outcome(outcome, Bson.Deserialize<EventOutcomeDocument>(bson).ToOutcome("evt-web"));
     }
 
     [Fact]

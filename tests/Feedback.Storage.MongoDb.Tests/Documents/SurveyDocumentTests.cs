@@ -1,4 +1,5 @@
 using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
 using Feedback.Storage.MongoDb.Documents;
 
 namespace Feedback.Storage.MongoDb.Tests.Documents;
@@ -14,7 +15,7 @@ public sealed class SurveyDocumentTests
             { _id: 'srv_0193f1c2a0007000a000000000000002', templateId: 'tpl_0193f1c2a0007000a000000000000001', templateVersion: 3,
               kind: 'Nps', eventId: 'helpdesk-ticket-42-resolved', subjectId: 'ticket-42', customerId: 'c-17',
               customer: { email: 'jan@example.sk', name: 'Ján', locale: 'sk-SK', timeZone: 'Europe/Bratislava' },
-              locale: 'sk', properties: [{ k: 'channel', v: 'email' }, { k: 'shop.region', v: 'eu-central' }],
+              delivery: 'Email', locale: 'sk', properties: [{ k: 'channel', v: 'email' }, { k: 'shop.region', v: 'eu-central' }],
               status: 'Sent', sendAt: ISODate('2026-11-23T10:00:00.123Z'), createdAt: ISODate('2026-11-22T10:00:00.123Z'),
               token: '3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAA', attempts: 2, leaseOwner: 'host:42:abc', leaseUntil: ISODate('2026-11-23T10:05:00.123Z'),
               sentAt: ISODate('2026-11-23T10:00:01.123Z'), reminderAt: ISODate('2026-11-25T10:00:00.123Z'),
@@ -23,6 +24,27 @@ public sealed class SurveyDocumentTests
               answeredAt: ISODate('2026-11-23T10:08:00.123Z'), failureReason: '429 from the mail provider',
               dedupeKey: 'tpl_0193f1c2a0007000a000000000000001|ticket-42|c-17' }
             """, bson);
+    }
+
+    [Fact]
+    public void LinkSurveyWithoutAnAddressStoresItsDeliveryAndNoEmail()
+    {
+        var survey = Samples.Survey() with { Delivery = SurveyDelivery.Link, Customer = new Customer("c-17", Email: null, Name: "Ján") };
+
+        var bson = Bson.Serialize(SurveyDocument.From(survey));
+
+        Assert.Equal("Link", bson["delivery"].AsString);
+        Bson.AssertEqual("{ name: 'Ján' }", bson["customer"]);
+        Same.Survey(survey, Bson.Deserialize<SurveyDocument>(bson).ToSurvey());
+    }
+
+    [Fact]
+    public void ADocumentWrittenBeforeLinkSurveysReadsAsEmail()
+    {
+        var bson = Bson.Serialize(SurveyDocument.From(Samples.Survey()));
+        bson.Remove("delivery");
+
+        Assert.Equal(SurveyDelivery.Email, Bson.Deserialize<SurveyDocument>(bson).ToSurvey().Delivery);
     }
 
     [Fact]
@@ -41,7 +63,7 @@ public sealed class SurveyDocumentTests
         var bson = Bson.Serialize(SurveyDocument.From(survey));
 
         Assert.Equal(
-            ["_id", "templateId", "templateVersion", "kind", "subjectId", "customerId", "customer", "locale", "properties",
+            ["_id", "templateId", "templateVersion", "kind", "subjectId", "customerId", "customer", "delivery", "locale", "properties",
              "status", "sendAt", "createdAt", "token", "attempts", "dedupeKey"],
             bson.Names);
         Bson.AssertEqual("{ email: 'ewa@example.pl' }", bson["customer"]);

@@ -14,13 +14,24 @@ public sealed class TemplateDocumentTests
             { _id: 'tpl_0193f1c2a0007000a000000000000001', version: 3, status: 'Active', name: 'Post-resolution CSAT', kind: 'Csat',
               trigger: 'ticket.resolved', cancelOn: ['ticket.reopened', 'ticket.merged'], delay: 'PT24H', reminderAfter: 'P2D',
               expiresAfter: 'P14D', quietPeriod: 'P30D', sampleRate: 0.25, sendWindow: { start: '09:00:00', end: '20:30:15.5' },
-              defaultLocale: 'en',
+              delivery: 'Email', defaultLocale: 'en',
               content: {
                 en: { subject: 'How did we do, {{ customer.name }}?', question: 'How satisfied are you?', lowLabel: 'Very unsatisfied',
                       highLabel: 'Very satisfied', commentPrompt: 'What could we do better?', thankYou: 'Thank you!' },
                 he: { subject: 'איך היה?', question: 'עד כמה אתה מרוצה?' } },
               createdAt: ISODate('2026-11-21T10:00:00.123Z'), updatedAt: ISODate('2026-11-23T10:00:00.123Z') }
             """, bson);
+    }
+
+    [Fact]
+    public void LinkTemplateStoresItsDeliveryAndADocumentWithoutOneReadsAsEmail()
+    {
+        var bson = Bson.Serialize(TemplateDocument.From(Samples.Template() with { Delivery = SurveyDelivery.Link }));
+
+        Assert.Equal("Link", bson["delivery"].AsString);
+        Assert.Equal(SurveyDelivery.Link, Bson.Deserialize<TemplateDocument>(bson).ToTemplate().Delivery);
+        bson.Remove("delivery");
+        Assert.Equal(SurveyDelivery.Email, Bson.Deserialize<TemplateDocument>(bson).ToTemplate().Delivery);
     }
 
     [Fact]

@@ -20,18 +20,17 @@ internal static class AnswerPages
     public static HtmlPage Question(SurveyView view, PathString pathBase, string? error = null)
     {
         var (min, max) = view.Kind.Range();
-        var path = view.PathHtml(pathBase);
         var body = new StringBuilder();
         AppendError(body, error);
         body.Append("<h1>").Append(view.QuestionHtml).Append("</h1>\n<ul class=\"scale\">\n");
         for (var score = min; score <= max; score++)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{path}?score={score}\">{score}</a></li>\n");
+            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{view.Href(pathBase, score)}\">{score}</a></li>\n");
         }
         body.Append("</ul>\n");
         AppendLabels(body, view);
         var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString());
+        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString(), view.Embed);
     }
 
     /// <summary>A 400 for a clicked score that is not a number on the kind's scale: the question again, with the valid range.</summary>
@@ -57,7 +56,7 @@ internal static class AnswerPages
         {
             body.Append("<p>").Append(Encode(Format(view.Strings.YourScore, recorded))).Append("</p>\n");
         }
-        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{view.PathHtml(pathBase)}\">\n");
+        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{view.Href(pathBase)}\">\n");
         body.Append("<fieldset class=\"scale\" aria-labelledby=\"question\">\n");
         for (var value = min; value <= max; value++)
         {
@@ -88,13 +87,13 @@ internal static class AnswerPages
             body.Append("<p class=\"note\" role=\"status\">").Append(Encode(strings.Saved)).Append("</p>\n");
         }
         body.Append(CultureInfo.InvariantCulture, $"""
-            <form method="post" action="{view.PathHtml(pathBase)}">
+            <form method="post" action="{view.Href(pathBase)}">
             <input type="hidden" name="score" value="{score}">
 
             """);
         AppendCommentBox(body, view, comment);
         var status = tooLong ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        return HtmlPage.Render(status, view.Locale, strings.Title, body.ToString());
+        return HtmlPage.Render(status, view.Locale, strings.Title, body.ToString(), view.Embed);
     }
 
     /// <summary>404 (unknown token) and 410 (expired): a sentence, nothing to answer.</summary>

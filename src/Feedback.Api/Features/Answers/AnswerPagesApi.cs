@@ -11,8 +11,11 @@ namespace Feedback.Api.Features.Answers;
 /// </summary>
 public static class AnswerPagesApi
 {
-    public static IServiceCollection AddAnswerPages(this IServiceCollection services) =>
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, CustomerPageLimit>(CustomerPageLimit.Name));
+    public static IServiceCollection AddAnswerPages(this IServiceCollection services)
+    {
+        services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, CustomerPageLimit>(CustomerPageLimit.Name));
+    }
 
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
@@ -37,7 +40,8 @@ public static class AnswerPagesApi
 
     /// <summary>
     /// <c>GET /s/{token}</c> shows the question, or on a second visit the recorded answer in a form to change it; with
-    /// <c>?score=N</c> it records that score (one click) and thanks.
+    /// <c>?score=N</c> it records that score (one click) and thanks. With <c>?embed=1</c> the same pages come without the
+    /// outer layout, frameable by <see cref="PagesOptions.FrameAncestors"/>.
     /// </summary>
     public static async Task<HtmlPage> ShowAsync(string token, HttpRequest request, AnswerService answers, CancellationToken ct)
     {
@@ -49,18 +53,18 @@ public static class AnswerPagesApi
                 return problem;
             }
             return await answers.RecordedAsync(context, ct) is { } recorded
-                ? AnswerPages.AnswerForm(SurveyView.From(context), request.PathBase, recorded.Score, recorded.Comment)
-                : AnswerPages.Question(SurveyView.From(context), request.PathBase);
+                ? AnswerPages.AnswerForm(View(context, request), request.PathBase, recorded.Score, recorded.Comment)
+                : AnswerPages.Question(View(context, request), request.PathBase);
         }
         if (!TryParseScore(raw, out var score))
         {
             var context = await answers.OpenAsync(token, ct);
-            return ProblemPage(context, request) ?? AnswerPages.BadScore(SurveyView.From(context), request.PathBase);
+            return ProblemPage(context, request) ?? AnswerPages.BadScore(View(context, request), request.PathBase);
         }
         // A null comment keeps one written earlier: a second click changes the score, not the words.
         var (answered, response) = await answers.AnswerAsync(token, score, comment: null, ct);
         return ProblemPage(answered, request)
-            ?? AnswerPages.ThankYou(SurveyView.From(answered), request.PathBase, response!.Score, response.Comment);
+            ?? AnswerPages.ThankYou(View(answered, request), request.PathBase, response!.Score, response.Comment);
     }
 
     /// <summary><c>POST /s/{token}</c> (form <c>score</c>, <c>comment</c>) records or changes the answer.</summary>
@@ -72,15 +76,19 @@ public static class AnswerPagesApi
         if (!TryParseScore(form["score"], out var score))
         {
             var context = await answers.OpenAsync(token, ct);
-            return ProblemPage(context, request) ?? AnswerPages.BadScoreForm(SurveyView.From(context), request.PathBase, comment);
+            return ProblemPage(context, request) ?? AnswerPages.BadScoreForm(View(context, request), request.PathBase, comment);
         }
         var (answered, response) = await answers.AnswerAsync(token, score, comment, ct);
         return ProblemPage(answered, request, new Posted(score, comment))
-            ?? AnswerPages.ThankYou(SurveyView.From(answered), request.PathBase, response!.Score, response.Comment, saved: response.Comment is not null);
+            ?? AnswerPages.ThankYou(View(answered, request), request.PathBase, response!.Score, response.Comment, saved: response.Comment is not null);
     }
 
     /// <summary>What a form post carried, to show it again on a 400 page: nothing typed is lost.</summary>
     private sealed record Posted(int Score, string? Comment);
+
+    // ?embed=1 (on the form's action too, so the thank-you page stays embedded): the page for an iframe.
+    private static SurveyView View(AnswerContext context, HttpRequest request) =>
+        SurveyView.From(context) with { Embed = request.Query["embed"] == "1" };
 
     /// <summary>The page for a context that cannot be answered as asked, or null when it can.</summary>
     private static HtmlPage? ProblemPage(AnswerContext context, HttpRequest request, Posted? posted = null) => context.Problem switch
@@ -89,10 +97,10 @@ public static class AnswerPagesApi
         AnswerProblem.UnknownToken => AnswerPages.NotFound(request),
         AnswerProblem.Expired => AnswerPages.Message(StatusCodes.Status410Gone, context.Survey!.Locale, s => s.Expired),
         AnswerProblem.InvalidScore => posted is null
-            ? AnswerPages.BadScore(SurveyView.From(context), request.PathBase)
-            : AnswerPages.BadScoreForm(SurveyView.From(context), request.PathBase, posted.Comment),
+            ? AnswerPages.BadScore(View(context, request), request.PathBase)
+            : AnswerPages.BadScoreForm(View(context, request), request.PathBase, posted.Comment),
         // The too-long comment goes back into the box with the score it came with (only a form post carries a comment).
-        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(SurveyView.From(context), request.PathBase, posted!.Score, posted.Comment),
+        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(View(context, request), request.PathBase, posted!.Score, posted.Comment),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context.Problem, "Unknown answer problem."),
     };
 

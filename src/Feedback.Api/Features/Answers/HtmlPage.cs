@@ -2,14 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using Feedback.Core.Common;
 using Feedback.Core.Delivery;
+using Microsoft.Extensions.Options;
 
 namespace Feedback.Api.Features.Answers;
 
 /// <summary>
 /// A server-rendered customer page and the headers every one of them sends: a strict CSP (no script at all; only our
 /// own stylesheet, allowed by its hash), no sniffing, no framing, no caching, and no referrer (the URL holds the token).
+/// An embedded page (<see cref="Embedded"/>) may be framed, by the origins of <see cref="PagesOptions.FrameAncestors"/> only.
 /// </summary>
-public sealed class HtmlPage(int statusCode, string html) : IResult, IStatusCodeHttpResult
+public sealed class HtmlPage(int statusCode, string html, bool embedded = false) : IResult, IStatusCodeHttpResult
 {
     // Phone first: one column, large tap targets; flex rows follow dir="rtl" on their own.
     private const string Css =
@@ -28,12 +30,18 @@ public sealed class HtmlPage(int statusCode, string html) : IResult, IStatusCode
         "textarea{box-sizing:border-box;width:100%;min-height:8rem;padding:.5rem;border:1px solid #9ca3af;border-radius:.25rem;font:inherit}" +
         "button{margin-top:1rem;padding:.75rem 1.5rem;border:0;border-radius:.25rem;background:#1d4ed8;color:#fff;font:inherit;font-weight:bold}" +
         ".error{padding:.75rem;border-inline-start:4px solid #b91c1c;background:#fef2f2;color:#7f1d1d}" +
-        ".note{color:#166534}";
+        ".note{color:#166534}" +
+        "body.embed{background:#fff}.embed main{max-width:none;min-height:0;padding:1rem}";
+
+    private static readonly string PolicyWithoutFraming =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)))}'; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors ";
 
     /// <summary>The stylesheet is a constant, so its hash is too: no per-request nonce to generate or leak.</summary>
-    public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)))}'; " +
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    public static readonly string ContentSecurityPolicy = PolicyWithoutFraming + "'none'";
+
+    /// <summary>The embed page's policy: the same, framed only by <paramref name="frameAncestors"/> (a CSP source list).</summary>
+    public static string EmbedContentSecurityPolicy(string frameAncestors) => PolicyWithoutFraming + frameAncestors;
 
     public int StatusCode => statusCode;
 
@@ -41,8 +49,13 @@ public sealed class HtmlPage(int statusCode, string html) : IResult, IStatusCode
 
     public string Html => html;
 
-    /// <summary>A complete document around <paramref name="body"/> (already escaped HTML).</summary>
-    public static HtmlPage Render(int statusCode, string locale, string title, string body)
+    public bool Embedded => embedded;
+
+    /// <summary>
+    /// A complete document around <paramref name="body"/> (already escaped HTML); <paramref name="embedded"/>: without the
+    /// page's frame (background, full height), for an iframe on the caller's site.
+    /// </summary>
+    public static HtmlPage Render(int statusCode, string locale, string title, string body, bool embedded = false)
     {
         var encode = LiquidText.Html;
         var dir = Locales.IsRightToLeft(locale) ? "rtl" : "ltr";
@@ -56,14 +69,14 @@ public sealed class HtmlPage(int statusCode, string html) : IResult, IStatusCode
             <title>{encode.Encode(title)}</title>
             <style>{Css}</style>
             </head>
-            <body>
+            <body{(embedded ? " class=\"embed\"" : "")}>
             <main>
             {body}
             </main>
             </body>
             </html>
 
-            """);
+            """, embedded);
     }
 
     public Task ExecuteAsync(HttpContext context)
@@ -72,9 +85,18 @@ public sealed class HtmlPage(int statusCode, string html) : IResult, IStatusCode
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        if (embedded)
+        {
+            // X-Frame-Options cannot name origins; frame-ancestors alone decides (and wins over it in browsers anyway).
+            var pages = context.RequestServices.GetRequiredService<IOptions<PagesOptions>>().Value;
+            headers.ContentSecurityPolicy = EmbedContentSecurityPolicy(pages.FrameAncestorsSources);
+        }
+        else
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
+        }
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
         return response.WriteAsync(html, context.RequestAborted);

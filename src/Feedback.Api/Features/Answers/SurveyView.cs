@@ -19,9 +19,24 @@ internal sealed record SurveyView(
     string CommentPromptHtml,
     string ThankYouHtml)
 {
-    /// <summary>The path of the survey's page, escaped for an attribute (the token is URL-safe base64, escaped anyway).</summary>
-    public string PathHtml(PathString pathBase) =>
-        LiquidText.Html.Encode($"{pathBase}/s/{Uri.EscapeDataString(Token)}");
+    /// <summary>Shown in a frame (<c>?embed=1</c>): the page without its outer layout, and its links stay embedded.</summary>
+    public bool Embed { get; init; }
+
+    /// <summary>
+    /// A link to the survey's page (with <paramref name="score"/>: its one-click link), escaped for an attribute (the
+    /// token is URL-safe base64, escaped anyway). An embedded page links to embedded pages.
+    /// </summary>
+    public string Href(PathString pathBase, int? score = null)
+    {
+        var query = (score, Embed) switch
+        {
+            (null, false) => "",
+            (null, true) => "?embed=1",
+            ({ } s, false) => $"?score={s}",
+            ({ } s, true) => $"?score={s}&embed=1",
+        };
+        return LiquidText.Html.Encode($"{pathBase}/s/{Uri.EscapeDataString(Token)}{query}");
+    }
 
     public static SurveyView From(AnswerContext context)
     {

@@ -1,6 +1,7 @@
 using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
 
 namespace Feedback.Api.Features.Answers;
 
@@ -26,12 +27,12 @@ public static class UnsubscribePages
         string token, HttpRequest request, ISurveyStore surveys, ISuppressionStore suppressions, TimeProvider time,
         ILoggerFactory loggers, CancellationToken ct)
     {
-        if (await FindAsync(token, surveys, ct) is not { } survey)
+        if (await FindAsync(token, surveys, ct) is not { Customer.Email: { } email } survey)
         {
             return AnswerPages.NotFound(request);
         }
         var added = await suppressions.AddAsync(
-            new Suppression(Emails.Normalize(survey.Customer.Email), Reason, Source, time.GetUtcNow()), ct);
+            new Suppression(Emails.Normalize(email), Reason, Source, time.GetUtcNow()), ct);
         if (added)
         {
             // The survey id, never the address: logs are not the place for personal data.
@@ -40,10 +41,11 @@ public static class UnsubscribePages
         return AnswerPages.Unsubscribed(survey.Locale);
     }
 
-    // Only a token that was e-mailed opens the page; an expired survey's link still unsubscribes.
+    // Only a token that was e-mailed opens the page (a link survey's was not); an expired survey's link still unsubscribes.
     private static async Task<Survey?> FindAsync(string token, ISurveyStore surveys, CancellationToken ct) =>
         token.Length is > 0 and <= 100
-        && await surveys.GetByTokenAsync(token, ct) is { Status: SurveyStatus.Sent or SurveyStatus.Answered or SurveyStatus.Expired } survey
+        && await surveys.GetByTokenAsync(token, ct) is
+            { Delivery: SurveyDelivery.Email, Status: SurveyStatus.Sent or SurveyStatus.Answered or SurveyStatus.Expired } survey
             ? survey
             : null;
 }

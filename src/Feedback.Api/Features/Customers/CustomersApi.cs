@@ -55,7 +55,7 @@ public static class CustomersApi
         do
         {
             var page = await surveys.ListAsync(new SurveyQuery(CustomerId: customerId, After: after, Limit: PageCursor.MaxLimit), ct);
-            addresses.UnionWith(page.Items.Select(s => s.Customer.Email).Where(e => e != Erasure.Email));
+            addresses.UnionWith(page.Items.Select(s => s.Customer.Email).OfType<string>().Where(e => e != Erasure.Email));
             after = page.Items.Count > 0 && page.NextCursor is not null ? page.Items[^1].Id : null;
         }
         while (after is not null);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Feedback.Api.Features.Surveys;
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 
@@ -51,7 +52,8 @@ public sealed record EventRequest(
         }
         else
         {
-            Customer.Validate(Field(prefix, "customer"), errors);
+            // Whether an address is needed depends on the templates the event matches: e-mail ones skip it as no_email.
+            Customer.Validate(Field(prefix, "customer"), errors, emailRequired: false);
         }
         properties = PropertyValues.Parse(Properties, Field(prefix, "properties"), errors);
     }
@@ -62,16 +64,25 @@ public sealed record EventRequest(
 [Description("Up to 1000 events; the batch is refused whole (nothing stored) when any event is invalid.")]
 public sealed record EventBatchRequest(IReadOnlyList<EventRequest?>? Events);
 
-public sealed record ScheduledSurveyDto(string Id, string TemplateId, SurveyStatus Status, DateTimeOffset SendAt);
+[Description("A survey the event made. A link survey (status `sent`) carries `answerUrl` and `scoreUrls`, the links the caller shows; an e-mail survey has them null.")]
+public sealed record ScheduledSurveyDto(
+    string Id,
+    string TemplateId,
+    SurveyStatus Status,
+    DateTimeOffset SendAt,
+    [property: Description("`{PublicBaseUrl}/s/{token}`: the answer page.")] string? AnswerUrl,
+    [property: Description("One link per score of the template kind's scale; opening one records that score (one click).")] IReadOnlyDictionary<string, string>? ScoreUrls);
 
-[Description("`reason` is one of quiet_period, sampled_out, suppressed, duplicate.")]
+[Description("`reason` is one of quiet_period, sampled_out, suppressed, duplicate, no_email (the template e-mails and the customer has no address).")]
 public sealed record SkippedTemplateDto(string TemplateId, string Reason);
 
 public sealed record EventResponse(string EventId, IReadOnlyList<ScheduledSurveyDto> Surveys, IReadOnlyList<SkippedTemplateDto> Skipped, IReadOnlyList<string> Cancelled)
 {
-    public static EventResponse From(EventOutcome o) => new(
+    public static EventResponse From(EventOutcome o, AnswerLinks links) => new(
         o.EventId,
-        o.Surveys.Select(s => new ScheduledSurveyDto(s.Id, s.TemplateId, s.Status, s.SendAt)).ToList(),
+        o.Surveys.Select(s => new ScheduledSurveyDto(s.Id, s.TemplateId, s.Status, s.SendAt,
+            s.Link is { } link ? links.AnswerUrl(link.Token) : null,
+            s.Link is { } scale ? links.ScoreUrls(scale.Token, scale.Kind) : null)).ToList(),
         o.Skipped.Select(s => new SkippedTemplateDto(s.TemplateId, ReasonName(s.Reason))).ToList(),
         o.Cancelled);
 
@@ -81,6 +92,7 @@ public sealed record EventResponse(string EventId, IReadOnlyList<ScheduledSurvey
         SkipReason.SampledOut => "sampled_out",
         SkipReason.Suppressed => "suppressed",
         SkipReason.Duplicate => "duplicate",
+        SkipReason.NoEmail => "no_email",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -1,6 +1,7 @@
 using Feedback.Api.Hosting.Auth;
 using Feedback.Api.Hosting.Errors;
 using Feedback.Core.Common;
+using Feedback.Core.Delivery;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,18 +31,18 @@ public static class EventsApi
     }
 
     public static async Task<Results<Accepted<EventResponse>, ValidationProblem>> IngestAsync(
-        JsonBody<EventRequest> body, SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
+        JsonBody<EventRequest> body, SurveyScheduler scheduler, AnswerLinks links, TimeProvider time, CancellationToken ct)
     {
         var errors = body.Errors;
         if (body.Value.ToEvent("", time.GetUtcNow(), errors) is not { } e || !errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return TypedResults.Accepted((string?)null, EventResponse.From(await scheduler.IngestAsync(e, ct)));
+        return TypedResults.Accepted((string?)null, EventResponse.From(await scheduler.IngestAsync(e, ct), links));
     }
 
     public static async Task<Results<Accepted<EventBatchResponse>, ValidationProblem>> IngestBatchAsync(
-        JsonBody<EventBatchRequest> body, SurveyScheduler scheduler, TimeProvider time, CancellationToken ct)
+        JsonBody<EventBatchRequest> body, SurveyScheduler scheduler, AnswerLinks links, TimeProvider time, CancellationToken ct)
     {
         var (request, errors, now) = (body.Value, body.Errors, time.GetUtcNow());
         var events = new List<FeedbackEvent>();
@@ -68,6 +69,6 @@ public static class EventsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var outcomes = await scheduler.IngestManyAsync(events, ct);
-        return TypedResults.Accepted((string?)null, new EventBatchResponse(outcomes.Select(EventResponse.From).ToList()));
+        return TypedResults.Accepted((string?)null, new EventBatchResponse(outcomes.Select(o => EventResponse.From(o, links)).ToList()));
     }
 }

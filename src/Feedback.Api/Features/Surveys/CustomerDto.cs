@@ -4,15 +4,22 @@ using Feedback.Core.Surveys;
 
 namespace Feedback.Api.Features.Surveys;
 
-[Description("The customer to survey. `locale` (BCP 47) picks the content, `timeZone` (IANA id, UTC when absent) the send window.")]
+[Description("The customer to survey. `email` is required unless the survey is a link survey. `locale` (BCP 47) picks the content, `timeZone` (IANA id, UTC when absent) the send window.")]
 public sealed record CustomerDto(string? Id, string? Email, string? Name, string? Locale, string? TimeZone)
 {
-    public void Validate(string prefix, ValidationErrors errors)
+    /// <summary>
+    /// Checks the fields; with <paramref name="emailRequired"/> false a missing e-mail is allowed (the survey may be a
+    /// link survey; the scheduler decides once it knows the template).
+    /// </summary>
+    public void Validate(string prefix, ValidationErrors errors, bool emailRequired = true)
     {
         Required($"{prefix}.id", Id, Ids.MaxLength, errors);
         if (string.IsNullOrWhiteSpace(Email))
         {
-            errors.Add($"{prefix}.email", "is required");
+            if (emailRequired)
+            {
+                errors.Add($"{prefix}.email", "is required");
+            }
         }
         else if (!Emails.IsValid(Email.Trim()))
         {
@@ -33,7 +40,7 @@ public sealed record CustomerDto(string? Id, string? Email, string? Name, string
     }
 
     /// <summary>Call only after <see cref="Validate"/> found no errors.</summary>
-    public Customer ToCustomer() => new(Id!, Email!.Trim(), Name, Locale, TimeZone);
+    public Customer ToCustomer() => new(Id!, string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(), Name, Locale, TimeZone);
 
     public static CustomerDto From(Customer c) => new(c.Id, c.Email, c.Name, c.Locale, c.TimeZone);
 

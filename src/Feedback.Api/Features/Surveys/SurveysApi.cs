@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Feedback.Api.Hosting.Auth;
 using Feedback.Api.Hosting.Errors;
+using Feedback.Core.Delivery;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
@@ -48,7 +49,7 @@ public static class SurveysApi
     }
 
     public static async Task<Results<Created<SurveyDeliveryResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        JsonBody<SendSurveyRequest> body, SurveyScheduler scheduler, CancellationToken ct)
+        JsonBody<SendSurveyRequest> body, SurveyScheduler scheduler, AnswerLinks links, CancellationToken ct)
     {
         var (request, errors) = (body.Value, body.Errors);
         errors.AddRange(request.Validate(out var properties));
@@ -57,10 +58,12 @@ public static class SurveysApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var result = await scheduler.SendDirectAsync(
-            request.TemplateId!, request.Customer!.ToCustomer(), request.SubjectId!, properties, request.SendAt, ct);
+            request.TemplateId!, request.Customer!.ToCustomer(), request.SubjectId!, properties, request.SendAt, request.Delivery, ct);
         return result switch
         {
-            DirectSendResult.Scheduled(var survey) => TypedResults.Created($"/v1/surveys/{survey.Id}", SurveyDeliveryResponse.From(survey)),
+            DirectSendResult.Scheduled(var survey) => TypedResults.Created($"/v1/surveys/{survey.Id}", SurveyDeliveryResponse.Sent(survey, links)),
+            DirectSendResult.EmailRequired => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["customer.email"] = ["is required for an e-mail survey (delivery email)"] }),
             DirectSendResult.TemplateNotActive(var exists) => TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["templateId"] = [exists ? "is archived" : "does not exist"] }),
             DirectSendResult.Suppressed => Problems.Conflict("The customer's address is suppressed (bounce, spam report or unsubscribe)."),

@@ -24,7 +24,7 @@ public sealed record LocaleContentDto(
     public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou);
 }
 
-[Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused.")]
+[Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused. `delivery`: `email` (default) e-mails the survey; `link` sends no e-mail: the survey is sent at once and its answer links go back to the caller, who shows them (on a site, in a chat, by SMS).")]
 public sealed record TemplateRequest(
     string? Name,
     SurveyKind? Kind,
@@ -37,7 +37,8 @@ public sealed record TemplateRequest(
     double? SampleRate,
     SendWindowDto? SendWindow,
     string? DefaultLocale,
-    IReadOnlyDictionary<string, LocaleContentDto>? Content)
+    IReadOnlyDictionary<string, LocaleContentDto>? Content,
+    SurveyDelivery? Delivery)
 {
     /// <summary>
     /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
@@ -73,6 +74,7 @@ public sealed record TemplateRequest(
             QuietPeriod = quietPeriod,
             SampleRate = SampleRate ?? 1.0,
             SendWindow = window,
+            Delivery = Delivery ?? SurveyDelivery.Email,
             DefaultLocale = DefaultLocale ?? "",
             Content = Content?.ToDictionary(c => c.Key, c => c.Value?.ToContent()!, StringComparer.Ordinal) ?? new Dictionary<string, LocaleContent>(),
             CreatedAt = createdAt,
@@ -131,12 +133,14 @@ public sealed record TemplateResponse(
     string DefaultLocale,
     IReadOnlyDictionary<string, LocaleContentDto> Content,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    SurveyDelivery Delivery)
 {
     public static TemplateResponse From(SurveyTemplate t) => new(
         t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay.Text, t.ReminderAfter?.Text, t.ExpiresAfter.Text, t.QuietPeriod?.Text,
         t.SampleRate, t.SendWindow is { } w ? new SendWindowDto(w.Start.ToString("HH:mm"), w.End.ToString("HH:mm")) : null,
-        t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt);
+        t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt,
+        t.Delivery);
 }
 
 public sealed record TemplateListResponse(IReadOnlyList<TemplateResponse> Items, string? NextCursor);

@@ -11,7 +11,7 @@ public static class OperationExamples
         {
           "name": "Post-resolution CSAT", "kind": "csat", "trigger": "ticket.resolved", "cancelOn": ["ticket.reopened"],
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
-          "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en",
+          "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
           "content": {
             "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
             "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
@@ -24,7 +24,7 @@ public static class OperationExamples
           "id": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "version": 1, "status": "active",
           "name": "Post-resolution CSAT", "kind": "csat", "trigger": "ticket.resolved", "cancelOn": ["ticket.reopened"],
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
-          "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en",
+          "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
           "content": {
             "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
             "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
@@ -46,7 +46,8 @@ public static class OperationExamples
         {
           "eventId": "helpdesk-ticket-42-resolved",
           "surveys": [
-            { "id": "srv_019ab3c6a1b27c3d8e4f5a6b7c8d9e0f", "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "status": "scheduled", "sendAt": "2026-11-24T10:00:00+00:00" }
+            { "id": "srv_019ab3c6a1b27c3d8e4f5a6b7c8d9e0f", "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "status": "scheduled", "sendAt": "2026-11-24T10:00:00+00:00",
+              "answerUrl": null, "scoreUrls": null }
           ],
           "skipped": [], "cancelled": []
         }
@@ -70,7 +71,7 @@ public static class OperationExamples
             {
               "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "subjectId": "ticket-42",
               "customer": { "id": "c-17", "email": "jan@example.sk", "name": "Ján", "locale": "sk-SK", "timeZone": "Europe/Bratislava" },
-              "properties": { "channel": "email", "agent": "maria" }, "sendAt": "2026-11-24T10:00:00Z"
+              "properties": { "channel": "email", "agent": "maria" }, "sendAt": "2026-11-24T10:00:00Z", "delivery": "email"
             }
             """,
         ["recordResponse"] = """
@@ -104,7 +105,8 @@ public static class OperationExamples
               "locale": "sk", "properties": { "channel": "email", "agent": "maria" }, "status": "scheduled",
               "sendAt": "2026-11-24T10:00:00+00:00", "createdAt": "2026-11-23T10:00:01+00:00", "attempts": 0,
               "sentAt": null, "reminderAt": null, "reminderSentAt": null, "expiresAt": null, "deliveredAt": null,
-              "openedAt": null, "answeredAt": null, "cancelledAt": null, "failureReason": null
+              "openedAt": null, "answeredAt": null, "cancelledAt": null, "failureReason": null,
+              "delivery": "email", "answerUrl": null, "scoreUrls": null
             }
             """,
         [("recordResponse", "201")] = """
