@@ -165,6 +165,26 @@ public static partial class ResponseFilters
     ];
 
     /// <summary>
+    /// A whole UTC day (<c>from</c>/<c>to</c> of the scores and themes, whose counts are per UTC day): a date, or an instant
+    /// at UTC midnight.
+    /// </summary>
+    public static DateOnly? UtcDay(string? text, string field, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var checker = new ValidationErrors();
+        if (Instant(text, field, checker) is { } instant && checker.IsValid
+            && instant.TimeOfDay == TimeSpan.Zero && instant.Year is >= 1900 and < 9000)
+        {
+            return DateOnly.FromDateTime(instant.UtcDateTime);
+        }
+        errors.Add(field, "must be a UTC date (2026-11-23) or a midnight-UTC instant (2026-11-23T00:00:00Z)");
+        return null;
+    }
+
+    /// <summary>
     /// ISO-8601 instants: a date-time must carry <c>Z</c> or an offset (a local time would depend on the server's zone);
     /// a bare date is UTC midnight. A <c>+</c> of an offset that arrived unescaped (as a space) is accepted.
     /// </summary>

@@ -22,8 +22,8 @@ public sealed record ScoreParameters(
     /// <summary>The query of <paramref name="kind"/> these parameters and the property filters ask for, or null with the errors added.</summary>
     public ScoreQuery? ToQuery(SurveyKind kind, IQueryCollection query, DateOnly today, ValidationErrors errors)
     {
-        var to = Day(To, "to", errors) ?? today.AddDays(1);
-        var from = Day(From, "from", errors) ?? to.AddDays(-ScoreQuery.DefaultDays);
+        var to = ResponseFilters.UtcDay(To, "to", errors) ?? today.AddDays(1);
+        var from = ResponseFilters.UtcDay(From, "from", errors) ?? to.AddDays(-ScoreQuery.DefaultDays);
         if (from >= to)
         {
             errors.Add("from", "must be before to");
@@ -67,23 +67,6 @@ public sealed record ScoreParameters(
         return errors.IsValid
             ? new ScoreQuery(kind, TemplateId, from, to, interval, groupBy, top, CompareTo is not null, filters)
             : null;
-    }
-
-    // Rollups are per UTC day, so only whole UTC days can be asked for.
-    private static DateOnly? Day(string? text, string field, ValidationErrors errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        var checker = new ValidationErrors();
-        if (ResponseFilters.Instant(text, field, checker) is { } instant && checker.IsValid
-            && instant.TimeOfDay == TimeSpan.Zero && instant.Year is >= 1900 and < 9000)
-        {
-            return DateOnly.FromDateTime(instant.UtcDateTime);
-        }
-        errors.Add(field, "must be a UTC date (2026-11-23) or a midnight-UTC instant (2026-11-23T00:00:00Z)");
-        return null;
     }
 
     private static SeriesInterval? Fail(ValidationErrors errors, string field, string message)

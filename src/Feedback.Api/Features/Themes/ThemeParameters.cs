@@ -39,8 +39,8 @@ public static class ThemeRequests
             _ when EnumNames.TryParse<SurveyKind>(p.Kind, out var parsed) => parsed,
             _ => Fail<SurveyKind>(errors, "kind", $"must be {EnumNames.List<SurveyKind>()}"),
         };
-        var to = Day(p.To, "to", errors) ?? today.AddDays(1);
-        var from = Day(p.From, "from", errors) ?? to.AddDays(-DefaultDays);
+        var to = ResponseFilters.UtcDay(p.To, "to", errors) ?? today.AddDays(1);
+        var from = ResponseFilters.UtcDay(p.From, "from", errors) ?? to.AddDays(-DefaultDays);
         if (from >= to)
         {
             errors.Add("from", "must be before to");
@@ -69,23 +69,6 @@ public static class ThemeRequests
         return errors.IsValid
             ? (new ThemeQuery(kind, p.TemplateId, from, to, properties, segment ?? ScoreBand.Low, count), segment is not null)
             : null;
-    }
-
-    // Counts are per UTC day, so only whole UTC days can be asked for.
-    private static DateOnly? Day(string? text, string field, ValidationErrors errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        var checker = new ValidationErrors();
-        if (ResponseFilters.Instant(text, field, checker) is { } instant && checker.IsValid
-            && instant.TimeOfDay == TimeSpan.Zero && instant.Year is >= 1900 and < 9000)
-        {
-            return DateOnly.FromDateTime(instant.UtcDateTime);
-        }
-        errors.Add(field, "must be a UTC date (2026-11-23) or a midnight-UTC instant (2026-11-23T00:00:00Z)");
-        return null;
     }
 
     private static T? Fail<T>(ValidationErrors errors, string field, string message) where T : struct
