@@ -73,18 +73,7 @@ public static partial class ResponseFilters
         };
         var channel = Channel(p.Channel, errors);
         var updatedSince = Instant(p.UpdatedSince, "updatedSince", errors);
-        var limit = PageCursor.DefaultLimit;
-        if (p.Limit is not null && !int.TryParse(p.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
-        {
-            errors.Add("limit", $"must be a whole number between 1 and {PageCursor.MaxLimit}");
-            limit = PageCursor.DefaultLimit;
-        }
-        var cursor = Paging.Validate(p.Cursor, limit, errors);
-        var after = cursor is null ? null : ResponsePosition.Parse(cursor);
-        if (cursor is not null && after is null)
-        {
-            errors.Add("cursor", "is not a cursor returned by this list");
-        }
+        var (limit, after) = Page(p.Limit, p.Cursor, errors);
         var properties = Properties(query, errors);
         if (!errors.IsValid)
         {
@@ -106,6 +95,27 @@ public static partial class ResponseFilters
             After = after,
             Limit = limit,
         };
+    }
+
+    /// <summary>
+    /// <c>limit</c> (text, so "abc" is a 400 naming it) and <c>cursor</c> of a list of answers, which pages by answer time
+    /// and id; the limit is the default where it is absent or bad.
+    /// </summary>
+    public static (int Limit, ResponsePosition? After) Page(string? limitText, string? cursorText, ValidationErrors errors)
+    {
+        var limit = PageCursor.DefaultLimit;
+        if (limitText is not null && !int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
+        {
+            errors.Add("limit", $"must be a whole number between 1 and {PageCursor.MaxLimit}");
+            limit = PageCursor.DefaultLimit;
+        }
+        var cursor = Paging.Validate(cursorText, limit, errors);
+        var after = cursor is null ? null : ResponsePosition.Parse(cursor);
+        if (cursor is not null && after is null)
+        {
+            errors.Add("cursor", "is not a cursor returned by this list");
+        }
+        return (limit, after);
     }
 
     public static bool IsPropertyName(string name) => PropertyName().IsMatch(name);

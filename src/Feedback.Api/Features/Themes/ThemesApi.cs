@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Feedback.Api.Features.Responses;
 using Feedback.Api.Hosting.Auth;
 using Feedback.Api.Hosting.Errors;
 using Feedback.Core.Common;
@@ -26,7 +27,7 @@ public static class ThemesApi
 
         group.MapGet("/comments", ListCommentsAsync)
             .WithName("listThemeComments")
-            .WithSummary("The query's comments containing one theme's term, with where it is in each, in id order, paged by cursor.")
+            .WithSummary("The query's comments containing one theme's term, with where it is in each, in answer-time order, paged by cursor.")
             .ProducesProblems(404)
             .RequireAuthorization(Scopes.Read);
 
@@ -72,18 +73,7 @@ public static class ThemesApi
         {
             errors.Add("locale", "is required: a language tag such as en or pl");
         }
-        var limit = PageCursor.DefaultLimit;
-        if (comments.Limit is not null && !int.TryParse(comments.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
-        {
-            errors.Add("limit", $"must be a whole number between 1 and {PageCursor.MaxLimit}");
-            limit = PageCursor.DefaultLimit;
-        }
-        var cursor = Paging.Validate(comments.Cursor, limit, errors);
-        var after = cursor is null ? null : ResponsePosition.Parse(cursor);
-        if (cursor is not null && after is null)
-        {
-            errors.Add("cursor", "is not a cursor returned by this list");
-        }
+        var (limit, after) = ResponseFilters.Page(comments.Limit, comments.Cursor, errors);
         if (parsed is not { } p || !errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
