@@ -20,7 +20,13 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public DashboardServer Server { get; } = new();
+    public DashboardServer Server { get; private set; } = null!;
+
+    /// <summary>The site whose origin is the service's one <c>Feedback:Pages:FrameAncestors</c>.</summary>
+    public FramingSite Shop { get; private set; } = null!;
+
+    /// <summary>A site the service's pages do not allow to frame them.</summary>
+    public FramingSite Elsewhere { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -32,6 +38,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Shop = await FramingSite.StartAsync();
+        Elsewhere = await FramingSite.StartAsync();
+        Server = new DashboardServer(Shop.Origin);
         await Server.StartAsync();
         CsatTemplateId = await Server.TemplateIdAsync("csat");
         FixtureTemplateId = await Server.CreateTemplateAsync(FixtureTemplateName, "csat");
@@ -49,6 +58,17 @@ public sealed class DashboardFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        await Server.DisposeAsync();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+        if (Shop is not null)
+        {
+            await Shop.DisposeAsync();
+        }
+        if (Elsewhere is not null)
+        {
+            await Elsewhere.DisposeAsync();
+        }
     }
 }

@@ -14,15 +14,14 @@ namespace Feedback.Dashboard.Tests;
 /// <summary>
 /// The real service on a real loopback port (Kestrel), so a browser can load the dashboard: a temp SQLite file filled
 /// with demo data, a fixed <see cref="FakeTimeProvider"/> clock, the bootstrap admin key and a read key made through the API.
+/// Its embed pages may be framed by <paramref name="frameAncestor"/> only.
 /// </summary>
-public sealed class DashboardServer : WebApplicationFactory<Program>
+public sealed class DashboardServer(string frameAncestor) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "dashboard-admin-key-0123456789abcdef";
     public const int DemoAnswers = 1500;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("feedback-dashboard-").FullName;
-
-    public DashboardServer() => UseKestrel(0);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
@@ -38,11 +37,13 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("Feedback:Demo:Seed", "true");
         builder.UseSetting("Feedback:Demo:Answers", DemoAnswers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Feedback:Demo:Days", "60");
+        builder.UseSetting("Feedback:Pages:FrameAncestors", frameAncestor);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
     public async Task StartAsync()
     {
+        UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var admin = Client(AdminKey);
@@ -78,6 +79,19 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The answer link of a new link survey of a new template (POST /v1/surveys with delivery link).</summary>
+    public async Task<string> LinkSurveyAsync()
+    {
+        var templateId = await CreateTemplateAsync("Embedded survey", "csat");
+        using var admin = Client(AdminKey);
+        var response = await admin.PostAsJsonAsync("/v1/surveys", new
+        {
+            templateId, delivery = "link", subjectId = "order-embedded", customer = new { id = "customer-embedded" },
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answerUrl").GetString()!;
     }
 
     /// <summary>Records an answer as another service would (POST /v1/responses), an hour before now.</summary>
