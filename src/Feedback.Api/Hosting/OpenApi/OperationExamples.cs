@@ -12,6 +12,7 @@ public static class OperationExamples
           "name": "Post-resolution CSAT", "kind": "csat", "trigger": "ticket.resolved", "cancelOn": ["ticket.reopened"],
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
           "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
+          "followUp": { "maxScore": 2, "due": "PT24H" },
           "content": {
             "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
             "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
@@ -25,6 +26,7 @@ public static class OperationExamples
           "name": "Post-resolution CSAT", "kind": "csat", "trigger": "ticket.resolved", "cancelOn": ["ticket.reopened"],
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
           "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
+          "followUp": { "maxScore": 2, "due": "PT24H" },
           "content": {
             "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
             "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
