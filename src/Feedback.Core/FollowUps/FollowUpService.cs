@@ -15,7 +15,7 @@ public enum FollowUpUpdateProblem
     ResolvedIsFinal,
 }
 
-/// <summary>The follow-up as changed, or why it was not.</summary>
+/// <summary>The follow-up as changed, or why it was not (with <see cref="FollowUpUpdateProblem.Stale"/>, the stored one).</summary>
 public sealed record FollowUpUpdate(FollowUp? FollowUp, FollowUpUpdateProblem? Problem);
 
 /// <summary>What people and the overdue job do with follow-ups: status, assignee, notes, overdue marks, and the figures.</summary>
@@ -29,11 +29,12 @@ public sealed class FollowUpService(IFollowUpStore store, IEnumerable<IFollowUpL
     private const int MaxAttempts = 10;
 
     /// <summary>
-    /// Applies <paramref name="patch"/> to the stored version, or to <paramref name="ifMatch"/> only (a version that is no
-    /// longer the stored one is <see cref="FollowUpUpdateProblem.Stale"/>). Status moves freely except out of
-    /// <see cref="FollowUpStatus.Resolved"/>; <c>resolvedAt</c> is set when it becomes resolved.
+    /// Applies <paramref name="patch"/> to the stored version if <paramref name="ifMatch"/> allows its ETag (else
+    /// <see cref="FollowUpUpdateProblem.Stale"/>); a change in between is retried against the new version, which the
+    /// precondition then judges again. Status moves freely except out of <see cref="FollowUpStatus.Resolved"/>;
+    /// <c>resolvedAt</c> is set when it becomes resolved.
     /// </summary>
-    public async Task<FollowUpUpdate> UpdateAsync(string id, int? ifMatch, FollowUpPatch patch, CancellationToken ct = default)
+    public async Task<FollowUpUpdate> UpdateAsync(string id, Func<string, bool> ifMatch, FollowUpPatch patch, CancellationToken ct = default)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -41,9 +42,9 @@ public sealed class FollowUpService(IFollowUpStore store, IEnumerable<IFollowUpL
             {
                 return new(null, FollowUpUpdateProblem.NotFound);
             }
-            if (ifMatch is { } expected && expected != stored.Version)
+            if (!ifMatch(stored.ETag))
             {
-                return new(null, FollowUpUpdateProblem.Stale);
+                return new(stored, FollowUpUpdateProblem.Stale);
             }
             if (stored.Status == FollowUpStatus.Resolved && patch.Status is { } status && status != FollowUpStatus.Resolved)
             {
