@@ -1,4 +1,5 @@
 using Feedback.Core.Delivery;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
 using Feedback.Core.Scheduling;
 using Feedback.Core.Scoring;
@@ -39,6 +40,10 @@ public static class FeedbackCoreExtensions
         services.AddSingleton<IResponseListener>(sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddSingleton<ISurveyFailureListener>(sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddSingleton<IResponseListener, ResponseMetrics>();
+        services.AddSingleton<IFollowUpListener>(sp => sp.GetRequiredService<WebhookPublisher>());
+        services.AddSingleton<FollowUpMetrics>();
+        services.AddSingleton<IFollowUpListener>(sp => sp.GetRequiredService<FollowUpMetrics>());
+        services.AddSingleton<FollowUpService>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class MongoCollections
     public const string SuppressionsName = "suppressions";
     public const string ResponsesName = "responses";
     public const string RollupsName = "score_rollups";
+    public const string FollowUpsName = "followUps";
     public const string WebhookSubscriptionsName = "webhookSubscriptions";
     public const string WebhookDeliveriesName = "webhookDeliveries";
 
@@ -30,6 +31,7 @@ internal sealed class MongoCollections
         Suppressions = Database.GetCollection<SuppressionDocument>(SuppressionsName);
         Responses = Database.GetCollection<ResponseDocument>(ResponsesName);
         Rollups = Database.GetCollection<RollupDocument>(RollupsName);
+        FollowUps = Database.GetCollection<FollowUpDocument>(FollowUpsName);
         WebhookSubscriptions = Database.GetCollection<WebhookSubscriptionDocument>(WebhookSubscriptionsName);
         WebhookDeliveries = Database.GetCollection<WebhookDeliveryDocument>(WebhookDeliveriesName);
     }
@@ -43,6 +45,7 @@ internal sealed class MongoCollections
     public IMongoCollection<SuppressionDocument> Suppressions { get; }
     public IMongoCollection<ResponseDocument> Responses { get; }
     public IMongoCollection<RollupDocument> Rollups { get; }
+    public IMongoCollection<FollowUpDocument> FollowUps { get; }
     public IMongoCollection<WebhookSubscriptionDocument> WebhookSubscriptions { get; }
     public IMongoCollection<WebhookDeliveryDocument> WebhookDeliveries { get; }
 }

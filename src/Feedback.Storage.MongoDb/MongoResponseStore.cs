@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Feedback.Core.Common;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
 using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
@@ -15,14 +16,18 @@ namespace Feedback.Storage.MongoDb;
 /// Responses without transactions. An answer writes the survey first, then the response (compare-and-set): a crash between the two
 /// leaves an Answered survey without its response, and the customer's retry (same survey, same id) writes both again
 /// and still reports the true previous answer. The other order would leave a response whose survey still reminds and
-/// expires, and its retry would report the crashed attempt as the previous answer.
+/// expires, and its retry would report the crashed attempt as the previous answer. The answer's follow-up change is part of
+/// the response document's own write (<see cref="PendingFollowUpDocument"/>), so it is as durable as the answer; it is
+/// applied to <c>followUps</c> right after, and a crash in between is finished by the next answer to the same survey or
+/// by <see cref="MongoFollowUpStore.FinishPendingAsync"/> (the overdue job runs it).
 /// </summary>
 internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
 {
     /// <summary>How often an answer is decided again because the stored one changed under it before giving up.</summary>
     private const int MaxAnswerAttempts = 10;
 
-    public async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, bool keepComment = false, CancellationToken ct = default)
+    public async Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerSurveyAsync(
+        SurveyResponse response, bool keepComment = false, FollowUpSource? followUp = null, CancellationToken ct = default)
     {
         if (response.SurveyId is not { } surveyId || response.Id != SurveyResponse.IdForSurvey(surveyId))
         {
@@ -34,31 +39,39 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         var analysed = CommentTerms.Of(response);
         for (var attempt = 1; attempt <= MaxAnswerAttempts; attempt++)
         {
-            var previous = await GetAsync(response.Id, ct);
+            var previousDocument = await db.Responses.Find(ById(response.Id)).SingleOrDefaultAsync(ct);
+            if (previousDocument?.PendingFollowUp is { } left)
+            {
+                // A crash left the previous answer's follow-up change unapplied: it goes first, as it came first.
+                await MongoFollowUpStore.ApplyAsync(db, previousDocument.Id, left, ct);
+            }
+            var previous = previousDocument?.ToResponse();
             var stored = response.Replacing(previous, keepComment);
+            var pending = PendingFollowUpDocument.From(FollowUpOpening.OfAnswer(stored, previous, followUp));
             var answered = await db.Surveys.UpdateOneAsync(Survey(surveyId), Answered(stored.AnsweredAt), cancellationToken: ct);
             if (answered.MatchedCount == 0)
             {
                 throw new InvalidOperationException($"Survey '{surveyId}' does not exist.");
             }
-            if (await TryWriteAsync(stored, previous, ct))
+            if (await TryWriteAsync(stored, previous, pending, ct))
             {
                 await CountAsync(RollupKeys.OfAnswer(stored, previous), ct);
                 await MongoCommentTermStore.MoveAsync(db, stored.Id, CommentTerms.Of(stored, response, analysed), ct);
-                return (stored, previous);
+                var opened = pending is null ? null : await MongoFollowUpStore.ApplyAsync(db, stored.Id, pending, ct);
+                return (stored, previous, opened);
             }
         }
         throw new InvalidOperationException($"Response '{response.Id}' kept changing; the answer was not stored.");
     }
 
     /// <summary>Inserts the first answer, or replaces <paramref name="previous"/> if it is still the stored one.</summary>
-    private async Task<bool> TryWriteAsync(SurveyResponse stored, SurveyResponse? previous, CancellationToken ct)
+    private async Task<bool> TryWriteAsync(SurveyResponse stored, SurveyResponse? previous, PendingFollowUpDocument? pending, CancellationToken ct)
     {
         if (previous is null)
         {
             try
             {
-                await db.Responses.InsertOneAsync(ResponseDocument.From(stored), cancellationToken: ct);
+                await db.Responses.InsertOneAsync(ResponseDocument.From(stored, pending), cancellationToken: ct);
                 return true;
             }
             catch (MongoWriteException e) when (e.IsDuplicateKey())
@@ -66,24 +79,26 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
                 return false;
             }
         }
-        var replaced = await db.Responses.ReplaceOneAsync(Unchanged(previous), ResponseDocument.From(stored), cancellationToken: ct);
+        var replaced = await db.Responses.ReplaceOneAsync(Unchanged(previous), ResponseDocument.From(stored, pending), cancellationToken: ct);
         return replaced.MatchedCount == 1;
     }
 
     /// <summary>An insert under the caller's id: the unique <c>_id</c> keeps the first, even when two retries race.</summary>
-    public async Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default)
+    public async Task<(SurveyResponse Stored, bool Created, FollowUp? Opened)> AddExternalAsync(
+        SurveyResponse response, FollowUpSource? followUp = null, CancellationToken ct = default)
     {
+        var pending = PendingFollowUpDocument.From(FollowUpOpening.OfAnswer(response, null, followUp));
         try
         {
-            await db.Responses.InsertOneAsync(ResponseDocument.From(response), cancellationToken: ct);
+            await db.Responses.InsertOneAsync(ResponseDocument.From(response, pending), cancellationToken: ct);
             await CountAsync(RollupKeys.OfAnswer(response), ct);
             await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
-            return (response, true);
+            return (response, true, pending is null ? null : await MongoFollowUpStore.ApplyAsync(db, response.Id, pending, ct));
         }
         catch (MongoWriteException e) when (e.IsDuplicateKey())
         {
             var stored = await GetAsync(response.Id, ct) ?? throw MongoErrors.Duplicate($"Response '{response.Id}' could not be stored.", e);
-            return (stored, false);
+            return (stored, false, null);
         }
     }
 

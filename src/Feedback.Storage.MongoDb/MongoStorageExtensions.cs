@@ -32,6 +32,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<IResponseStore, MongoResponseStore>();
         services.AddSingleton<IScoreRollupStore, MongoScoreRollupStore>();
         services.AddSingleton<ICommentTermStore, MongoCommentTermStore>();
+        services.AddSingleton<IFollowUpStore, MongoFollowUpStore>();
         services.AddSingleton<IWebhookStore, MongoWebhookStore>();
         services.AddSingleton<IWebhookOutbox, MongoWebhookOutbox>();
         return services;

@@ -29,6 +29,7 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
         await db.Rollups.Indexes.CreateManyAsync(MongoRollupQueries.Indexes, ct);
         await db.TermCounts().Indexes.CreateManyAsync(MongoCommentTermQueries.CountIndexes, ct);
         await db.CommentTerms().Indexes.CreateManyAsync(MongoCommentTermQueries.CommentIndexes, ct);
+        await db.FollowUps.Indexes.CreateManyAsync(MongoFollowUpQueries.Indexes, ct);
         await db.WebhookSubscriptions.Indexes.CreateManyAsync(MongoWebhookQueries.SubscriptionIndexes, ct);
         await db.WebhookDeliveries.Indexes.CreateManyAsync(MongoWebhookQueries.DeliveryIndexes, ct);
         // suppressions needs no index beyond _id; creating it up front makes the whole schema visible after start.

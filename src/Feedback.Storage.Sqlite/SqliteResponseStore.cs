@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Feedback.Core.Common;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
 using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
@@ -11,15 +12,16 @@ using static Feedback.Storage.Sqlite.SqliteStatuses;
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>
-/// Responses. An answer, its survey's status change, its rollup counts and its comment's term counts share one write
-/// transaction (BEGIN IMMEDIATE). Erasure removes comments with their term counts and leaves the rollups as they are.
+/// Responses. An answer, its survey's status change, its rollup counts, its comment's term counts and its follow-up share
+/// one write transaction (BEGIN IMMEDIATE). Erasure removes comments with their term counts and leaves the rollups as they are.
 /// </summary>
 public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStore
 {
     private const string Select = $"SELECT {Columns} FROM responses";
 
     // Group commit: concurrent answers share one commit (see SqliteGroupCommit).
-    public Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(SurveyResponse response, bool keepComment = false, CancellationToken ct = default)
+    public Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerSurveyAsync(
+        SurveyResponse response, bool keepComment = false, FollowUpSource? followUp = null, CancellationToken ct = default)
     {
         if (response.SurveyId is not { } surveyId || response.Id != SurveyResponse.IdForSurvey(surveyId))
         {
@@ -27,11 +29,12 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         }
         // The comment is analysed before the write lock is taken.
         var analysed = CommentTerms.Of(response);
-        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, keepComment, analysed, token), ct);
+        return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, keepComment, analysed, followUp, token), ct);
     }
 
-    private static async Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerAsync(
-        SqliteConnection connection, SurveyResponse response, string surveyId, bool keepComment, CommentTerms? analysed, CancellationToken ct)
+    private static async Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerAsync(
+        SqliteConnection connection, SurveyResponse response, string surveyId, bool keepComment, CommentTerms? analysed,
+        FollowUpSource? followUp, CancellationToken ct)
     {
         // Read and write in one transaction: what is kept (comment, first answeredAt) is what is stored now.
         var previous = await SingleAsync(connection, response.Id, ct);
@@ -47,30 +50,33 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
             $"Response '{response.Id}' could not be stored.", ct, Parameters(stored));
         await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(stored, previous), ct);
         await SqliteCommentTermRows.MoveAsync(connection, stored.Id, CommentTerms.Of(stored, response, analysed), ct);
-        return (stored, previous);
+        var opened = await SqliteFollowUpRows.ApplyAsync(connection, FollowUpOpening.OfAnswer(stored, previous, followUp), ct);
+        return (stored, previous, opened);
     }
 
     // Inside the (group-commit) write transaction, insert-or-read is one step, so a concurrent retry reads the winner.
-    public Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default)
+    public Task<(SurveyResponse Stored, bool Created, FollowUp? Opened)> AddExternalAsync(
+        SurveyResponse response, FollowUpSource? followUp = null, CancellationToken ct = default)
     {
         var terms = CommentTerms.Of(response);
-        return database.WriteAsync((connection, token) => AddAsync(connection, response, terms, token), ct);
+        return database.WriteAsync((connection, token) => AddAsync(connection, response, terms, followUp, token), ct);
     }
 
-    private static async Task<(SurveyResponse Stored, bool Created)> AddAsync(
-        SqliteConnection connection, SurveyResponse response, CommentTerms? terms, CancellationToken ct)
+    private static async Task<(SurveyResponse Stored, bool Created, FollowUp? Opened)> AddAsync(
+        SqliteConnection connection, SurveyResponse response, CommentTerms? terms, FollowUpSource? followUp, CancellationToken ct)
     {
         var inserted = await connection.InsertAsync(
             $"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING",
             $"Response '{response.Id}' could not be stored.", ct, Parameters(response));
         var stored = inserted == 1 ? response : await SingleAsync(connection, response.Id, ct)
             ?? throw new InvalidOperationException($"Response '{response.Id}' was neither inserted nor found.");
-        if (inserted == 1)
+        if (inserted != 1)
         {
-            await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response), ct);
-            await SqliteCommentTermRows.MoveAsync(connection, response.Id, terms, ct);
+            return (stored, false, null);
         }
-        return (stored, inserted == 1);
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response), ct);
+        await SqliteCommentTermRows.MoveAsync(connection, response.Id, terms, ct);
+        return (stored, true, await SqliteFollowUpRows.ApplyAsync(connection, FollowUpOpening.OfAnswer(response, null, followUp), ct));
     }
 
     public async Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default)

@@ -208,6 +208,26 @@ internal static class SqliteSchema
         INSERT INTO comment_term_totals (term, language, low, middle, high)
         SELECT term, language, sum(low), sum(middle), sum(high) FROM comment_term_counts GROUP BY term, language;
         """,
+        // Follow-ups: one per response (unique), the document in body, the columns the lists, the overdue job and erasure read.
+        """
+        CREATE TABLE followups (
+            id TEXT PRIMARY KEY,
+            response_id TEXT NOT NULL UNIQUE,
+            template_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            assignee TEXT NULL,
+            overdue INTEGER NOT NULL DEFAULT 0,
+            due_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX ix_followups_due ON followups (due_at) WHERE overdue = 0 AND status <> 'Resolved';
+        CREATE INDEX ix_followups_status ON followups (status, id);
+        CREATE INDEX ix_followups_template ON followups (template_id, created_at);
+        CREATE INDEX ix_followups_customer ON followups (customer_id);
+        """,
     ];
 
     /// <summary>A database migrated from a version below this one has its rollups rebuilt once the migrations have run.</summary>

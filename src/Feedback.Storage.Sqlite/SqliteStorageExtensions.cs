@@ -25,6 +25,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IResponseStore, SqliteResponseStore>();
         services.AddSingleton<IScoreRollupStore, SqliteScoreRollupStore>();
         services.AddSingleton<ICommentTermStore, SqliteCommentTermStore>();
+        services.AddSingleton<IFollowUpStore, SqliteFollowUpStore>();
         services.AddSingleton<IWebhookStore, SqliteWebhookStore>();
         services.AddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
         return services;

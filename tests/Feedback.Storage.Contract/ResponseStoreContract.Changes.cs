@@ -15,7 +15,7 @@ public abstract partial class ResponseStoreContract<TAdapter>
         var posted = SampleAnswer(survey, 2, "Nobody called back");
         await Responses.AnswerSurveyAsync(posted);
 
-        var (stored, previous) = await Responses.AnswerSurveyAsync(click, keepComment: true);
+        var (stored, previous, _) = await Responses.AnswerSurveyAsync(click, keepComment: true);
 
         Assert.Equal((5, "Nobody called back"), (stored.Score, stored.Comment));
         Assert.Equal("Nobody called back", previous!.Comment);
@@ -45,7 +45,7 @@ public abstract partial class ResponseStoreContract<TAdapter>
         var survey = await AddSentSurveyAsync();
         await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, "Slow"));
 
-        var (stored, _) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
+        var (stored, _, _) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
 
         Assert.Null(stored.Comment);
         Assert.Null((await Responses.GetAsync(stored.Id))!.Comment);
@@ -61,7 +61,7 @@ public abstract partial class ResponseStoreContract<TAdapter>
         Time.Advance(TimeSpan.FromHours(3));
         var comment = SampleAnswer(survey, 4, "Quick and friendly");
 
-        var (stored, _) = await Responses.AnswerSurveyAsync(comment);
+        var (stored, _, _) = await Responses.AnswerSurveyAsync(comment);
 
         Assert.Equal((first.AnsweredAt, comment.UpdatedAt), (stored.AnsweredAt, stored.UpdatedAt));
         var read = (await Responses.GetAsync(first.Id))!;

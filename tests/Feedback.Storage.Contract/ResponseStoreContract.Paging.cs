@@ -68,7 +68,7 @@ public abstract partial class ResponseStoreContract<TAdapter>
         var tiedA = SampleResponse() with { Id = "a-phone", AnsweredAt = start.AddHours(-1) };
         var late = SampleResponse() with { Id = "aaa-chat", AnsweredAt = start.AddHours(5) };
         await AddResponsesAsync(late, tiedB, early, tiedA);
-        var (emailed, _) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 4, null));
+        var (emailed, _, _) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 4, null));
         string[] expected = ["zendesk-call-9", "a-phone", "b-phone", emailed.Id, "aaa-chat"];
 
         var pages = await ReadAllResponsePagesAsync(new ResponseQuery { Limit = 2 });

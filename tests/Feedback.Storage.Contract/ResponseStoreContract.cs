@@ -12,7 +12,7 @@ public abstract partial class ResponseStoreContract<TAdapter> : StorageContract<
         var survey = await AddSentSurveyAsync();
         var answer = SampleAnswer(survey, 2, "המדפסת עדיין לא עובדת.\nשורה שנייה, עם \"מרכאות\" ו-'גרש'");
 
-        var (stored, previous) = await Responses.AnswerSurveyAsync(answer);
+        var (stored, previous, _) = await Responses.AnswerSurveyAsync(answer);
 
         AssertSameResponse(answer, stored);
         Assert.Null(previous);
@@ -41,7 +41,7 @@ public abstract partial class ResponseStoreContract<TAdapter> : StorageContract<
         Time.Advance(TimeSpan.FromMinutes(5));
         var second = SampleAnswer(survey, 5, null) with { Properties = new Dictionary<string, string> { ["agent"] = "maria" } };
 
-        var (stored, previous) = await Responses.AnswerSurveyAsync(second);
+        var (stored, previous, _) = await Responses.AnswerSurveyAsync(second);
 
         // The last answer counts; answeredAt stays when the survey was first answered.
         var expected = second with { AnsweredAt = first.AnsweredAt };

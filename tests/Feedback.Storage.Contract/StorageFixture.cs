@@ -42,6 +42,8 @@ public abstract class StorageFixture<TAdapter> : IAsyncLifetime where TAdapter :
 
     protected ICommentTermStore Terms => Services.GetRequiredService<ICommentTermStore>();
 
+    protected IFollowUpStore FollowUps => Services.GetRequiredService<IFollowUpStore>();
+
     protected IWebhookStore Webhooks => Services.GetRequiredService<IWebhookStore>();
 
     protected IWebhookOutbox WebhookOutbox => Services.GetRequiredService<IWebhookOutbox>();

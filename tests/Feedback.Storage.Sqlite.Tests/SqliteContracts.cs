@@ -28,3 +28,5 @@ public sealed class SqliteCommentTermStoreTests : CommentTermStoreContract<Sqlit
 public sealed class SqliteWebhookStoreTests : WebhookStoreContract<SqliteStorageUnderTest>;
 
 public sealed class SqliteWebhookOutboxTests : WebhookOutboxContract<SqliteStorageUnderTest>;
+
+public sealed class SqliteFollowUpStoreTests : FollowUpStoreContract<SqliteStorageUnderTest>;

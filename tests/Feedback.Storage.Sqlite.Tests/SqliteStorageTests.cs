@@ -35,14 +35,15 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
     {
         var survey = await AddSentSurveyAsync();
         await Responses.AnswerSurveyAsync(SampleAnswer(survey, 5, null));
-        // The schema and rows as the version before left them: no answered count (nor the later comment term tables), the
-        // answer's channel as "channel".
+        // The schema and rows as the version before left them: no answered count (nor the later comment term and follow-up
+        // tables), the answer's channel as "channel".
         await ExecuteAsync($"""
             ALTER TABLE score_rollups DROP COLUMN answered;
             DROP TABLE comment_terms;
             DROP TABLE comment_term_counts;
             DROP TABLE comment_term_version;
             DROP TABLE comment_term_totals;
+            DROP TABLE followups;
             UPDATE score_rollups SET dimension = 'channel' WHERE dimension = '{ScoreRollup.ChannelDimension}';
             PRAGMA user_version = {SqliteSchema.RecountRollupsBelow - 1};
             """);

@@ -5,6 +5,7 @@ using Feedback.Api.Features.Customers;
 using Feedback.Api.Features.Dashboard;
 using Feedback.Api.Features.DevMailbox;
 using Feedback.Api.Features.Events;
+using Feedback.Api.Features.FollowUps;
 using Feedback.Api.Features.Operations;
 using Feedback.Api.Features.Responses;
 using Feedback.Api.Features.Scores;
@@ -30,6 +31,7 @@ public static class FeatureRoutes
         app.MapResponsesApi();
         app.MapScoresApi();
         app.MapThemesApi();
+        app.MapFollowUpsApi();
         app.MapSuppressionsApi();
         app.MapCustomersApi();
         app.MapBackupApi();

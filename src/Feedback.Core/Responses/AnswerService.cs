@@ -1,3 +1,4 @@
+using Feedback.Core.FollowUps;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -25,6 +26,7 @@ public sealed class AnswerService(
     IResponseStore responses,
     ITemplateStore templates,
     IEnumerable<IResponseListener> listeners,
+    IEnumerable<IFollowUpListener> followUpListeners,
     TimeProvider time)
 {
     public const int MaxCommentLength = 2000;
@@ -89,11 +91,13 @@ public sealed class AnswerService(
             UpdatedAt = now,
         };
         // The comment to keep is the one stored when the answer is written, read inside the store's atomic step, not here.
-        var (stored, replaced) = await responses.AnswerSurveyAsync(response, keepComment: comment is null, ct);
+        var (stored, replaced, opened) = await responses.AnswerSurveyAsync(
+            response, keepComment: comment is null, new FollowUpSource(context.Template?.FollowUp, survey.Customer), ct);
         foreach (var listener in listeners)
         {
             await listener.ResponseRecordedAsync(stored, replaced, ct);
         }
+        await followUpListeners.TellAsync(opened, FollowUpEvent.Created, ct);
         return (context, stored);
     }
 }

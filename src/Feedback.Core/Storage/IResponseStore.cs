@@ -1,5 +1,6 @@
 using System.Globalization;
 using Feedback.Core.Common;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
 using Feedback.Core.Templates;
 
@@ -64,17 +65,22 @@ public interface IResponseStore
     /// same step the rollups move by <see cref="Scoring.RollupKeys.OfAnswer"/>(stored, previous): the previous answer is
     /// known only inside that step, so the store calls these Core functions and persists what they return, deciding
     /// nothing itself. No answer written between the read and the write may be lost: a comment posted while a one-click
-    /// score is stored survives it.
+    /// score is stored survives it. Likewise the follow-up: the store applies
+    /// <see cref="FollowUpOpening.OfAnswer"/>(stored, previous, <paramref name="followUp"/>) durably with the answer (no
+    /// stored answer without its follow-up), opening one only when the response has none, and returns the one it opened.
     /// </summary>
-    Task<(SurveyResponse Stored, SurveyResponse? Previous)> AnswerSurveyAsync(
-        SurveyResponse response, bool keepComment = false, CancellationToken ct = default);
+    Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerSurveyAsync(
+        SurveyResponse response, bool keepComment = false, FollowUpSource? followUp = null, CancellationToken ct = default);
 
     /// <summary>
     /// Stores an answer collected elsewhere and, in the same step, adds its rollup deltas
     /// (<see cref="Scoring.RollupKeys.OfAnswer"/> with no previous answer); when its id exists, nothing changes and the
     /// stored one is returned (idempotent), and nothing is counted: only the store's insert knows which call was first.
+    /// The follow-up <see cref="FollowUpOpening.OfAnswer"/>(response, null, <paramref name="followUp"/>) is stored as with
+    /// <see cref="AnswerSurveyAsync"/>, on the first call only, and returned when one was opened.
     /// </summary>
-    Task<(SurveyResponse Stored, bool Created)> AddExternalAsync(SurveyResponse response, CancellationToken ct = default);
+    Task<(SurveyResponse Stored, bool Created, FollowUp? Opened)> AddExternalAsync(
+        SurveyResponse response, FollowUpSource? followUp = null, CancellationToken ct = default);
 
     Task<SurveyResponse?> GetAsync(string id, CancellationToken ct = default);
 

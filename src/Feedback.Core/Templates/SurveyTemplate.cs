@@ -1,4 +1,5 @@
 using Feedback.Core.Common;
+using Feedback.Core.FollowUps;
 
 namespace Feedback.Core.Templates;
 
@@ -36,6 +37,8 @@ public sealed record SurveyTemplate
     public double SampleRate { get; init; } = 1.0;
     public SendWindow? SendWindow { get; init; }
     public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
+    /// <summary>Which answers open a follow-up; null: none do.</summary>
+    public FollowUpPolicy? FollowUp { get; init; }
     public required string DefaultLocale { get; init; }
     public required IReadOnlyDictionary<string, LocaleContent> Content { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -4,7 +4,7 @@ using Fluid;
 
 namespace Feedback.Core.Templates;
 
-/// <summary>Domain rules of a template (beyond JSON shape and the duration syntax <see cref="IsoDuration"/> owns): a reminder before the expiry, locales, Liquid syntax, ranges.</summary>
+/// <summary>Domain rules of a template (beyond JSON shape and the duration syntax <see cref="IsoDuration"/> owns): a reminder before the expiry, the follow-up's score and due time, locales, Liquid syntax, ranges.</summary>
 public static partial class TemplateValidator
 {
     public const int MaxNameLength = 200;
@@ -48,8 +48,26 @@ public static partial class TemplateValidator
         {
             errors.Add("sendWindow", "start and end must differ");
         }
+        ValidateFollowUp(template, errors);
         ValidateContent(template, errors);
         return errors;
+    }
+
+    private static void ValidateFollowUp(SurveyTemplate template, ValidationErrors errors)
+    {
+        if (template.FollowUp is not { } followUp)
+        {
+            return;
+        }
+        if (!template.Kind.IsValidScore(followUp.MaxScore))
+        {
+            var (min, max) = template.Kind.Range();
+            errors.Add("followUp.maxScore", $"must be between {min} and {max} for a {template.Kind.ToString().ToLowerInvariant()} template");
+        }
+        if (followUp.Due.TimeSpan <= TimeSpan.Zero)
+        {
+            errors.Add("followUp.due", "must be longer than zero");
+        }
     }
 
     private static void ValidateCancelOn(IReadOnlyList<string> cancelOn, ValidationErrors errors)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
@@ -8,8 +9,8 @@ using Feedback.Core.Surveys;
 namespace Feedback.Core.Webhooks;
 
 /// <summary>
-/// The JSON bodies: <c>{ id, type, createdAt, data }</c> with the response as the responses API shows it, or the failed
-/// survey (without its token, which would let anyone answer for the customer).
+/// The JSON bodies: <c>{ id, type, createdAt, data }</c> with the response as the responses API shows it, the follow-up
+/// as the follow-ups API shows it, or the failed survey (without its token, which would let anyone answer for the customer).
 /// </summary>
 public static class WebhookPayloads
 {
@@ -37,6 +38,31 @@ public static class WebhookPayloads
             survey.Attempts,
             survey.SendAt,
             survey.CreatedAt,
+        });
+
+    /// <summary>The follow-up as the follow-ups API shows it (status <c>open</c>, <c>in_progress</c> or <c>resolved</c>).</summary>
+    public static string ForFollowUp(string deliveryId, string type, DateTimeOffset at, FollowUp f) =>
+        Envelope(deliveryId, type, at, new
+        {
+            f.Id,
+            f.ResponseId,
+            f.SurveyId,
+            f.TemplateId,
+            f.Kind,
+            f.Score,
+            f.Comment,
+            f.Reasons,
+            Customer = new { f.Customer.Id, f.Customer.Email, f.Customer.Name, f.Customer.Locale },
+            f.SubjectId,
+            f.Properties,
+            Status = f.Status.Name(),
+            f.Assignee,
+            f.DueAt,
+            f.Overdue,
+            f.CreatedAt,
+            f.UpdatedAt,
+            f.ResolvedAt,
+            f.Notes,
         });
 
     /// <summary>The payload without the customer's e-mail, name and comment; an already erased payload comes back unchanged.</summary>

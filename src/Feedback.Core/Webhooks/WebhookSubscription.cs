@@ -6,8 +6,11 @@ public static class WebhookEvents
     public const string ResponseCreated = "response.created";
     public const string ResponseUpdated = "response.updated";
     public const string SurveyFailed = "survey.failed";
+    public const string FollowUpCreated = "followup.created";
+    public const string FollowUpOverdue = "followup.overdue";
+    public const string FollowUpResolved = "followup.resolved";
 
-    public static readonly IReadOnlyList<string> All = [ResponseCreated, ResponseUpdated, SurveyFailed];
+    public static readonly IReadOnlyList<string> All = [ResponseCreated, ResponseUpdated, SurveyFailed, FollowUpCreated, FollowUpOverdue, FollowUpResolved];
 }
 
 /// <summary>

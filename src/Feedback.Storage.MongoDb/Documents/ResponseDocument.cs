@@ -24,8 +24,10 @@ internal sealed class ResponseDocument
     public List<PropertyDocument> Properties { get; init; } = [];
     public required DateTimeOffset AnsweredAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The answer's follow-up change until it is applied to <c>followUps</c> (absent after).</summary>
+    public PendingFollowUpDocument? PendingFollowUp { get; init; }
 
-    public static ResponseDocument From(SurveyResponse r) => new()
+    public static ResponseDocument From(SurveyResponse r, PendingFollowUpDocument? pendingFollowUp = null) => new()
     {
         Id = r.Id,
         SurveyId = r.SurveyId,
@@ -42,6 +44,7 @@ internal sealed class ResponseDocument
         Properties = [.. r.Properties.Select(p => new PropertyDocument { K = p.Key, V = p.Value })],
         AnsweredAt = r.AnsweredAt,
         UpdatedAt = r.UpdatedAt,
+        PendingFollowUp = pendingFollowUp,
     };
 
     public SurveyResponse ToResponse() => new()

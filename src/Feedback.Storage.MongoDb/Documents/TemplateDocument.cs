@@ -1,5 +1,6 @@
 using System.Globalization;
 using Feedback.Core.Common;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Templates;
 
 namespace Feedback.Storage.MongoDb.Documents;
@@ -22,6 +23,8 @@ internal sealed class TemplateDocument
     public SendWindowDocument? SendWindow { get; init; }
     /// <summary>Absent in documents written before link surveys: they read as e-mail.</summary>
     public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
+    /// <summary>Absent in documents written before follow-ups, and when the template opens none.</summary>
+    public FollowUpPolicyDocument? FollowUp { get; init; }
     public required string DefaultLocale { get; init; }
     /// <summary>Keyed by locale tag; tags never hold '.' or '$' (validated), so they are safe element names.</summary>
     public Dictionary<string, LocaleContentDocument> Content { get; init; } = [];
@@ -44,6 +47,7 @@ internal sealed class TemplateDocument
         SampleRate = t.SampleRate,
         SendWindow = t.SendWindow is { } w ? new SendWindowDocument { Start = SendWindowDocument.Format(w.Start), End = SendWindowDocument.Format(w.End) } : null,
         Delivery = t.Delivery,
+        FollowUp = t.FollowUp is { } f ? new FollowUpPolicyDocument { MaxScore = f.MaxScore, Due = f.Due.Text } : null,
         DefaultLocale = t.DefaultLocale,
         Content = t.Content.ToDictionary(c => c.Key, c => LocaleContentDocument.From(c.Value), StringComparer.Ordinal),
         CreatedAt = t.CreatedAt,
@@ -66,6 +70,7 @@ internal sealed class TemplateDocument
         SampleRate = SampleRate,
         SendWindow = SendWindow is { } w ? new SendWindow(SendWindowDocument.Parse(w.Start), SendWindowDocument.Parse(w.End)) : null,
         Delivery = Delivery,
+        FollowUp = FollowUp is { } f ? new FollowUpPolicy(f.MaxScore, IsoDuration.Parse(f.Due)) : null,
         DefaultLocale = DefaultLocale,
         Content = Content.ToDictionary(c => c.Key, c => c.Value.ToContent(), StringComparer.Ordinal),
         CreatedAt = CreatedAt,
@@ -84,6 +89,12 @@ internal sealed class SendWindowDocument
     public static string Format(TimeOnly time) => time.ToString(Pattern, CultureInfo.InvariantCulture);
 
     public static TimeOnly Parse(string text) => TimeOnly.ParseExact(text, Pattern, CultureInfo.InvariantCulture);
+}
+
+internal sealed class FollowUpPolicyDocument
+{
+    public required int MaxScore { get; init; }
+    public required string Due { get; init; }
 }
 
 internal sealed class LocaleContentDocument

@@ -71,5 +71,16 @@ internal static class MongoResponseQueries
         new(Keys.Ascending(r => r.UpdatedAt)),
         // A customer's answers, and their erasure.
         new(Keys.Ascending(r => r.CustomerId)),
+        // The few answers whose follow-up change a crash left pending.
+        new(Keys.Ascending(r => r.PendingFollowUp!.Key), new CreateIndexOptions { Sparse = true }),
     ];
+
+    /// <summary>Answers with a follow-up change still to apply.</summary>
+    public static FilterDefinition<ResponseDocument> WithPendingFollowUp() => Filter.Exists(r => r.PendingFollowUp);
+
+    /// <summary>The pending change of <paramref name="key"/> removed, if it is still the response's (a newer answer's stays).</summary>
+    public static FilterDefinition<ResponseDocument> PendingFollowUp(string responseId, string key) =>
+        Filter.Eq(r => r.Id, responseId) & Filter.Eq(r => r.PendingFollowUp!.Key, key);
+
+    public static UpdateDefinition<ResponseDocument> FollowUpApplied() => Builders<ResponseDocument>.Update.Unset(r => r.PendingFollowUp);
 }

@@ -73,7 +73,7 @@ public sealed class CustomerErasureTests : CustomerErasureFixture
 
         var again = await EraseOkAsync(A.Id);
 
-        Assert.Equal(new JsonObject { ["customerId"] = A.Id, ["surveys"] = 0, ["responses"] = 0, ["mailboxMessages"] = 0, ["webhookDeliveries"] = 0 }.ToJsonString(), again.ToJsonString());
+        Assert.Equal(new JsonObject { ["customerId"] = A.Id, ["surveys"] = 0, ["responses"] = 0, ["followUps"] = 0, ["mailboxMessages"] = 0, ["webhookDeliveries"] = 0 }.ToJsonString(), again.ToJsonString());
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Feedback.Api.Tests.Delivery;
+using Feedback.Api.Tests.Responses;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Feedback.Api.Tests.Operations;
 
@@ -112,5 +114,27 @@ public sealed class MetricsTests : DeliveryFixture
 
         Assert.Matches(@"(?m)^feedback_responses_total\{[^}]*channel=""email""[^}]*kind=""csat""[^}]*\} 1$", scrape);
         Assert.Equal(1, Sum(scrape, "feedback_responses_changed_total"));
+    }
+
+    [Fact]
+    public async Task FollowUpsAreCountedOpenedAndResolvedAndGaugedOpenAndOverdue()
+    {
+        var templateId = await CreateTemplateAsync(t => t["followUp"] = new System.Text.Json.Nodes.JsonObject { ["maxScore"] = 2, ["due"] = "PT1H" });
+        using var ingest = await Factory.CreateClientAsync(Feedback.Core.Auth.ApiScope.Ingest);
+        var before = await ScrapeAsync();
+
+        await ingest.RecordAsync(ResponseBodies.Phone("call-1", templateId, score: 1));
+        await ingest.RecordAsync(ResponseBodies.Phone("call-2", templateId, score: 1));
+        var followUps = Factory.Services.GetRequiredService<Feedback.Core.Storage.IFollowUpStore>();
+        var first = (await followUps.GetByResponseAsync("call-1"))!;
+        (await ingest.PatchAsJsonAsync($"/v1/followups/{first.Id}", new { status = "resolved" })).EnsureSuccessStatusCode();
+        Factory.Time.Advance(TimeSpan.FromHours(2));
+        await Factory.Services.GetRequiredService<Feedback.Core.FollowUps.FollowUpService>().MarkOverdueAsync();
+        var after = await ScrapeAsync();
+
+        Assert.Equal(Sum(before, "feedback_followups_opened_total") + 2, Sum(after, "feedback_followups_opened_total"));
+        Assert.Equal(Sum(before, "feedback_followups_resolved_total") + 1, Sum(after, "feedback_followups_resolved_total"));
+        Assert.Equal(1, Sum(after, "feedback_followups_open"));
+        Assert.Equal(1, Sum(after, "feedback_followups_overdue"));
     }
 }

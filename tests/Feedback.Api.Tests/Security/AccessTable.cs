@@ -74,6 +74,11 @@ public static class AccessTable
         ("GET /v1/themes/comments", ReadScope),
         ("POST /v1/themes/rebuild", AdminOnly),
 
+        ("GET /v1/followups/", ReadScope),
+        ("GET /v1/followups/stats", ReadScope),
+        ("GET /v1/followups/{id}", ReadScope),
+        ("PATCH /v1/followups/{id}", IngestScope),
+
         ("POST /v1/webhooks/", AdminOnly),
         ("GET /v1/webhooks/", AdminOnly),
         ("GET /v1/webhooks/{id}", AdminOnly),

@@ -49,6 +49,13 @@ public sealed class TemplateValidationTests(SharedFeedbackApi api) : IClassFixtu
     [InlineData("sendWindow", """{ "start": "09:00" }""", "sendWindow.end")]
     [InlineData("sendWindow", """{ "start": "09:00", "end": "09:00" }""", "sendWindow")]
     [InlineData("sendWindow", "\"09:00-20:00\"", "sendWindow")]
+    [InlineData("followUp", """{ "maxScore": 6, "due": "PT24H" }""", "followUp.maxScore")]
+    [InlineData("followUp", """{ "maxScore": 0, "due": "PT24H" }""", "followUp.maxScore")]
+    [InlineData("followUp", """{ "due": "PT24H" }""", "followUp.maxScore")]
+    [InlineData("followUp", """{ "maxScore": 2, "due": "PT0S" }""", "followUp.due")]
+    [InlineData("followUp", """{ "maxScore": 2, "due": "-PT1H" }""", "followUp.due")]
+    [InlineData("followUp", """{ "maxScore": 2, "due": "P1M" }""", "followUp.due")]
+    [InlineData("followUp", """{ "maxScore": 2 }""", "followUp.due")]
     public async Task BadFieldIsRefusedWithTheFieldNamed(string field, string? json, string errorKey)
     {
         using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
@@ -102,6 +109,19 @@ public sealed class TemplateValidationTests(SharedFeedbackApi api) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(duration, (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())![field]);
+    }
+
+    [Fact]
+    public async Task FollowUpIsKeptAsSent()
+    {
+        using var admin = await _factory.CreateClientAsync(ApiScope.Admin);
+
+        var response = await admin.PostAsJsonAsync("/v1/templates", TemplateBodies.Csat().With("followUp", """{ "maxScore": 2, "due": "P1D" }"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var followUp = (await response.Content.ReadFromJsonAsync<JsonObject>())!["followUp"]!;
+        Assert.Equal(2, (int?)followUp["maxScore"]);
+        Assert.Equal("P1D", (string?)followUp["due"]);
     }
 
     [Theory]

@@ -82,6 +82,7 @@ public sealed class OptionsTests
         Assert.IsType<MongoEventStore>(services.GetRequiredService<IEventStore>());
         Assert.IsType<MongoSuppressionStore>(services.GetRequiredService<ISuppressionStore>());
         Assert.IsType<MongoResponseStore>(services.GetRequiredService<IResponseStore>());
+        Assert.IsType<MongoFollowUpStore>(services.GetRequiredService<IFollowUpStore>());
         Assert.IsType<MongoWebhookStore>(services.GetRequiredService<IWebhookStore>());
         Assert.IsType<MongoWebhookOutbox>(services.GetRequiredService<IWebhookOutbox>());
     }

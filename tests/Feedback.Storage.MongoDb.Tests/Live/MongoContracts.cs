@@ -28,3 +28,5 @@ public sealed class MongoCommentTermStoreTests : CommentTermStoreContract<MongoS
 public sealed class MongoWebhookStoreTests : WebhookStoreContract<MongoStorageUnderTest>;
 
 public sealed class MongoWebhookOutboxTests : WebhookOutboxContract<MongoStorageUnderTest>;
+
+public sealed class MongoFollowUpStoreTests : FollowUpStoreContract<MongoStorageUnderTest>;

@@ -19,7 +19,7 @@ public sealed class ResponseLiveTests : LiveMongoTest
         // The first attempt died after its first write: the survey is answered, the response was never written.
         await Db.Surveys.UpdateOneAsync(MongoResponseQueries.Survey(survey.Id), MongoResponseQueries.Answered(answer.AnsweredAt));
 
-        var (stored, previous) = await Responses.AnswerSurveyAsync(answer);
+        var (stored, previous, _) = await Responses.AnswerSurveyAsync(answer);
 
         Assert.Null(previous);
         Assert.Equal(4, stored.Score);

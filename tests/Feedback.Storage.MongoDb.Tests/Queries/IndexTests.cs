@@ -43,13 +43,23 @@ public sealed class IndexTests
     }
 
     [Fact]
-    public void ResponsesAreIndexedForListOrderTemplateTimeRangesIncrementalPullsAndCustomers()
+    public void ResponsesAreIndexedForListOrderTemplateTimeRangesIncrementalPullsCustomersAndPendingFollowUps()
     {
         Bson.AssertEqual("""
             [{ key: { answeredAt: 1, _id: 1 } }, { key: { templateId: 1, answeredAt: 1, _id: 1 } }, { key: { updatedAt: 1 } },
-             { key: { customerId: 1 } }]
+             { key: { customerId: 1 } }, { key: { 'pendingFollowUp.key': 1 }, sparse: true }]
             """,
             Describe(MongoResponseQueries.Indexes));
+    }
+
+    [Fact]
+    public void FollowUpsAreUniquePerResponseAndIndexedForListsTheOverdueJobStatsAndErasure()
+    {
+        Bson.AssertEqual("""
+            [{ key: { responseId: 1 }, unique: true }, { key: { status: 1, _id: 1 } }, { key: { overdue: 1, dueAt: 1 } },
+             { key: { templateId: 1, createdAt: 1 } }, { key: { customerId: 1 } }]
+            """,
+            Describe(MongoFollowUpQueries.Indexes));
     }
 
     [Fact]

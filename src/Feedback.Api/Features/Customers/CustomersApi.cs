@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Feedback.Api.Features.Customers;
 
 /// <summary>What one erasure changed: counts of records changed by this call (a repeat answers zeros).</summary>
-public sealed record ErasureResponse(string CustomerId, int Surveys, int Responses, int MailboxMessages, int WebhookDeliveries);
+public sealed record ErasureResponse(string CustomerId, int Surveys, int Responses, int FollowUps, int MailboxMessages, int WebhookDeliveries);
 
 public static class CustomersApi
 {
@@ -22,15 +22,15 @@ public static class CustomersApi
 
         group.MapDelete("/{customerId}", EraseAsync)
             .WithName("eraseCustomer")
-            .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere, webhook payloads included; scores stay. Idempotent: a repeat answers zeros.")
+            .WithSummary("Erase a customer's personal data (e-mail, name, comments, answer links) everywhere, follow-ups and webhook payloads included; scores stay. Idempotent: a repeat answers zeros.")
             .RequireAuthorization(Scopes.Admin);
 
         return app;
     }
 
     public static async Task<Results<Ok<ErasureResponse>, ValidationProblem>> EraseAsync(
-        string customerId, ISurveyStore surveys, ISurveyHousekeepingStore housekeeping, IResponseStore responses, IWebhookStore webhooks,
-        IDevMailbox mailbox, TimeProvider time, CancellationToken ct)
+        string customerId, ISurveyStore surveys, ISurveyHousekeepingStore housekeeping, IResponseStore responses, IFollowUpStore followUps,
+        IWebhookStore webhooks, IDevMailbox mailbox, TimeProvider time, CancellationToken ct)
     {
         if (customerId.Length is 0 or > Ids.MaxLength)
         {
@@ -43,9 +43,10 @@ public static class CustomersApi
         var at = time.GetUtcNow();
         var erasedSurveys = await housekeeping.EraseCustomerAsync(customerId, at, ct);
         var erasedResponses = await responses.EraseCustomerAsync(customerId, at, ct);
+        var erasedFollowUps = await followUps.EraseCustomerAsync(customerId, at, ct);
         var erasedMessages = addresses.Sum(mailbox.Erase);
         var erasedDeliveries = await webhooks.EraseCustomerAsync(customerId, WebhookPayloads.Redact, ct);
-        return TypedResults.Ok(new ErasureResponse(customerId, erasedSurveys, erasedResponses, erasedMessages, erasedDeliveries));
+        return TypedResults.Ok(new ErasureResponse(customerId, erasedSurveys, erasedResponses, erasedFollowUps, erasedMessages, erasedDeliveries));
     }
 
     private static async Task<IReadOnlySet<string>> AddressesAsync(ISurveyStore surveys, string customerId, CancellationToken ct)

@@ -1,8 +1,10 @@
 using Feedback.Api.Hosting.Auth;
 using Feedback.Api.Hosting.Errors;
 using Feedback.Core.Common;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
 using Feedback.Core.Storage;
+using Feedback.Core.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -79,7 +81,7 @@ public static class ResponsesApi
     /// </summary>
     public static async Task<Results<Created<AnswerResponse>, Ok<AnswerResponse>, ValidationProblem>> RecordAsync(
         JsonBody<RecordResponseRequest> body, ITemplateStore templates, [FromServices] IResponseStore responses,
-        IEnumerable<IResponseListener> listeners, TimeProvider time, CancellationToken ct)
+        IEnumerable<IResponseListener> listeners, IEnumerable<IFollowUpListener> followUpListeners, TimeProvider time, CancellationToken ct)
     {
         var (request, errors) = (body.Value, body.Errors);
         var template = string.IsNullOrWhiteSpace(request.TemplateId) || request.TemplateId.Length > Ids.MaxLength
@@ -89,7 +91,8 @@ public static class ResponsesApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        var (stored, created) = await responses.AddExternalAsync(response, ct);
+        var customer = new Customer(response.CustomerId, Email: null, Locale: response.Locale);
+        var (stored, created, opened) = await responses.AddExternalAsync(response, new FollowUpSource(template!.FollowUp, customer), ct);
         if (!created)
         {
             return TypedResults.Ok(AnswerResponse.From(stored));
@@ -98,6 +101,7 @@ public static class ResponsesApi
         {
             await listener.ResponseRecordedAsync(stored, null, ct);
         }
+        await followUpListeners.TellAsync(opened, FollowUpEvent.Created, ct);
         return TypedResults.Created($"/v1/responses/{stored.Id}", AnswerResponse.From(stored));
     }
 

@@ -4,12 +4,19 @@ using System.Text.Json;
 using Feedback.Api.Features.Surveys;
 using Feedback.Core.Common;
 using Feedback.Core.Delivery;
+using Feedback.Core.FollowUps;
 using Feedback.Core.Templates;
 
 namespace Feedback.Api.Features.Templates;
 
 [Description("Local time-of-day window (HH:mm, customer's time zone); may cross midnight (start 20:00, end 08:00).")]
 public sealed record SendWindowDto(string? Start, string? End);
+
+[Description("Answers with `score <= maxScore` (within the kind's scale) open a follow-up, due `due` (ISO-8601, e.g. PT24H) after the answer.")]
+public sealed record FollowUpDto(int? MaxScore, string? Due)
+{
+    public static FollowUpDto? From(FollowUpPolicy? policy) => policy is null ? null : new(policy.MaxScore, policy.Due.Text);
+}
 
 public sealed record LocaleContentDto(
     string Subject,
@@ -38,7 +45,8 @@ public sealed record TemplateRequest(
     SendWindowDto? SendWindow,
     string? DefaultLocale,
     IReadOnlyDictionary<string, LocaleContentDto>? Content,
-    SurveyDelivery? Delivery)
+    SurveyDelivery? Delivery,
+    FollowUpDto? FollowUp)
 {
     /// <summary>
     /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
@@ -58,6 +66,7 @@ public sealed record TemplateRequest(
         var expiresAfter = ExpiresAfter is null ? SurveyTemplate.DefaultExpiresAfter : ParseDuration("expiresAfter", ExpiresAfter, errors);
         var reminderAfter = ReminderAfter is null ? null : ParseDuration("reminderAfter", ReminderAfter, errors);
         var quietPeriod = QuietPeriod is null ? null : ParseDuration("quietPeriod", QuietPeriod, errors);
+        var followUp = ParseFollowUp(errors);
         var template = new SurveyTemplate
         {
             Id = id,
@@ -75,6 +84,7 @@ public sealed record TemplateRequest(
             SampleRate = SampleRate ?? 1.0,
             SendWindow = window,
             Delivery = Delivery ?? SurveyDelivery.Email,
+            FollowUp = followUp,
             DefaultLocale = DefaultLocale ?? "",
             Content = Content?.ToDictionary(c => c.Key, c => c.Value?.ToContent()!, StringComparer.Ordinal) ?? new Dictionary<string, LocaleContent>(),
             CreatedAt = createdAt,
@@ -93,6 +103,24 @@ public sealed record TemplateRequest(
         var start = ParseTime("sendWindow.start", SendWindow.Start, errors);
         var end = ParseTime("sendWindow.end", SendWindow.End, errors);
         return start is { } s && end is { } e ? new SendWindow(s, e) : null;
+    }
+
+    private FollowUpPolicy? ParseFollowUp(ValidationErrors errors)
+    {
+        if (FollowUp is null)
+        {
+            return null;
+        }
+        if (FollowUp.MaxScore is null)
+        {
+            errors.Add("followUp.maxScore", "is required");
+        }
+        var due = FollowUp.Due is null ? null : ParseDuration("followUp.due", FollowUp.Due, errors);
+        if (FollowUp.Due is null)
+        {
+            errors.Add("followUp.due", "is required");
+        }
+        return FollowUp.MaxScore is { } maxScore && due is { } d ? new FollowUpPolicy(maxScore, d) : null;
     }
 
     private static IsoDuration? ParseDuration(string field, string text, ValidationErrors errors)
@@ -134,13 +162,14 @@ public sealed record TemplateResponse(
     IReadOnlyDictionary<string, LocaleContentDto> Content,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    SurveyDelivery Delivery)
+    SurveyDelivery Delivery,
+    FollowUpDto? FollowUp)
 {
     public static TemplateResponse From(SurveyTemplate t) => new(
         t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay.Text, t.ReminderAfter?.Text, t.ExpiresAfter.Text, t.QuietPeriod?.Text,
         t.SampleRate, t.SendWindow is { } w ? new SendWindowDto(w.Start.ToString("HH:mm"), w.End.ToString("HH:mm")) : null,
         t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt,
-        t.Delivery);
+        t.Delivery, FollowUpDto.From(t.FollowUp));
 }
 
 public sealed record TemplateListResponse(IReadOnlyList<TemplateResponse> Items, string? NextCursor);

@@ -78,7 +78,7 @@ public sealed class DemoSeeder(
         } : null;
         if (item.SentAt is not { } sentAt)
         {
-            await responses.AddExternalAsync(answer!, ct);
+            await responses.AddExternalAsync(answer!, ct: ct);
             return;
         }
         var survey = new Survey

@@ -48,11 +48,13 @@ public static class DeliveryExtensions
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<ExpireAndPurgeJob>();
         services.AddScoped<DeliverWebhooksJob>();
+        services.AddScoped<MarkOverdueFollowUpsJob>();
         services.AddQuartz(q =>
         {
             Every<DispatchDueSurveysJob>(q, sp => Dispatch(sp).PollInterval);
             Every<SendRemindersJob>(q, sp => Dispatch(sp).PollInterval);
             Every<ExpireAndPurgeJob>(q, sp => Dispatch(sp).HousekeepingInterval);
+            Every<MarkOverdueFollowUpsJob>(q, sp => Dispatch(sp).HousekeepingInterval);
             Every<DeliverWebhooksJob>(q, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollInterval);
         });
         services.AddOptions<SchedulingOptions>()

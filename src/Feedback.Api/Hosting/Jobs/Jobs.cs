@@ -44,3 +44,11 @@ public sealed class DeliverWebhooksJob(Core.Webhooks.WebhookDeliverer deliverer)
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await deliverer.DeliverDueAsync(cancellationToken);
 }
+
+/// <summary>Marks follow-ups past their due time as overdue, each once (its <c>followup.overdue</c> webhook with it).</summary>
+[DisallowConcurrentExecution]
+public sealed class MarkOverdueFollowUpsJob(Core.FollowUps.FollowUpService followUps) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await followUps.MarkOverdueAsync(cancellationToken);
+}

@@ -12,6 +12,7 @@ public static class OperationExamples
           "name": "Post-resolution CSAT", "kind": "csat", "trigger": "ticket.resolved", "cancelOn": ["ticket.reopened"],
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
           "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
+          "followUp": { "maxScore": 2, "due": "PT24H" },
           "content": {
             "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
             "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
@@ -25,6 +26,7 @@ public static class OperationExamples
           "name": "Post-resolution CSAT", "kind": "csat", "trigger": "ticket.resolved", "cancelOn": ["ticket.reopened"],
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
           "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
+          "followUp": { "maxScore": 2, "due": "PT24H" },
           "content": {
             "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
             "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
@@ -53,8 +55,22 @@ public static class OperationExamples
         }
         """;
 
+    private const string FollowUp = """
+        {
+          "id": "fup_019ab3c8b1c27d3e8f4a5b6c7d8e9f00", "responseId": "rsp_srv_019ab3c6a1b27c3d8e4f5a6b7c8d9e0f",
+          "surveyId": "srv_019ab3c6a1b27c3d8e4f5a6b7c8d9e0f", "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "kind": "csat",
+          "score": 2, "comment": "Still waiting for the refund.", "reasons": [],
+          "customer": { "id": "c-17", "email": "jan@example.sk", "name": "Ján", "locale": "sk-SK" },
+          "subjectId": "ticket-42", "properties": { "agent": "maria" }, "status": "in_progress", "assignee": "maria",
+          "dueAt": "2026-11-25T10:05:00+00:00", "overdue": false, "createdAt": "2026-11-24T10:05:00+00:00",
+          "updatedAt": "2026-11-24T11:00:00+00:00", "resolvedAt": null,
+          "notes": [{ "at": "2026-11-24T11:00:00+00:00", "author": "maria", "text": "Called, refund sent again." }]
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> Requests = new Dictionary<string, string>
     {
+        ["updateFollowUp"] = """{ "status": "in_progress", "assignee": "maria", "note": { "author": "maria", "text": "Called, refund sent again." } }""",
         ["createApiKey"] = """{ "name": "helpdesk", "scopes": ["ingest", "read"] }""",
         ["createTemplate"] = TemplateRequest,
         ["replaceTemplate"] = TemplateRequest,
@@ -92,6 +108,12 @@ public static class OperationExamples
               "id": "key_019ab3c3f0a17b2c9d3e4f5a6b7c8d9e", "name": "helpdesk", "scopes": ["ingest", "read"],
               "createdAt": "2026-11-23T09:50:00+00:00", "revokedAt": null, "key": "fbk_q3Jx0mZ5bR8sV1tW4yA7cD2eF6gH9iK0lM3nP5rS8uX"
             }
+            """,
+        [("listFollowUps", "200")] = $$"""{ "items": [{{FollowUp}}], "nextCursor": null }""",
+        [("getFollowUp", "200")] = FollowUp,
+        [("updateFollowUp", "200")] = FollowUp,
+        [("getFollowUpStats", "200")] = """
+            { "opened": 42, "resolved": 38, "open": 4, "overdue": 1, "resolvedWithinDue": 0.92, "medianHoursToResolve": 6.5 }
             """,
         [("createTemplate", "201")] = Template,
         [("getTemplate", "200")] = Template,

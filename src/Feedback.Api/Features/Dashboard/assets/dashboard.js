@@ -1,7 +1,9 @@
-// The dashboard: asks for a read key, then shows scores, trend, breakdown and comments for the chosen survey and period.
+// The dashboard: asks for a read key, then shows scores, trend, breakdown, follow-ups, themes and comments for the chosen
+// survey and period.
 // The filters live in the URL (never the key), so a view can be bookmarked or shared.
 import { KeyRefused, forgetKey, getJson, storeKey, storedKey } from './api.js';
 import { loadComments, showMoreComments } from './comments.js';
+import { loadFollowUps } from './followups.js';
 import { kinds, surveyName } from './format.js';
 import { renderBreakdown, renderScore } from './render.js';
 import { loadThemes, setUpThemes } from './themes.js';
@@ -76,7 +78,9 @@ async function refresh() {
   $('status').textContent = 'Loading…';
   // Scores, themes and comments load side by side; one failing leaves the others on screen.
   theme = undefined;
-  const results = await Promise.allSettled([loadScores(run), loadThemes(selection(), showTheme), loadComments(selection())]);
+  const results = await Promise.allSettled([
+    loadScores(run), loadThemes(selection(), showTheme), loadComments(selection()), loadFollowUps(selection()),
+  ]);
   const failures = results.filter(result => result.status === 'rejected').map(result => result.reason);
   if (failures.length > 0) fail(failures.find(reason => reason instanceof KeyRefused) ?? failures[0]);
   else if (run === runs) $('status').textContent = '';
