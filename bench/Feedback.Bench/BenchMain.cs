@@ -8,6 +8,10 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["serve", ..])
+        {
+            return await ChildHost.ServeAsync(args);
+        }
         var scenarios = new Dictionary<string, Func<BenchOptions, Task<Dictionary<string, object>>>>
         {
             ["ingest"] = IngestScenario.RunAsync,
