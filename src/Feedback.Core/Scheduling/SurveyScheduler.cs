@@ -9,6 +9,7 @@ namespace Feedback.Core.Scheduling;
 /// <summary>Turns events into scheduled surveys (or skips with a reason) and cancels pending ones on <c>cancelOn</c> events.</summary>
 public sealed class SurveyScheduler(
     ITemplateStore templates,
+    ActiveTemplates active,
     ISurveyStore surveys,
     IEventStore events,
     ISuppressionStore suppressions,
@@ -27,7 +28,7 @@ public sealed class SurveyScheduler(
         var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
-        var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
+        var (triggered, cancelling) = await active.ForEventAsync(e.Type, ct);
         var properties = Scoring.ResolutionTime.WithBucket(e.Properties, e.OccurredAt);
         foreach (var template in triggered)
         {
@@ -45,7 +46,6 @@ public sealed class SurveyScheduler(
                 planned.Add(survey);
             }
         }
-        var cancelling = await templates.ListActiveCancelledByAsync(e.Type, ct);
         var cancelled = cancelling.Count == 0
             ? []
             : await surveys.CancelPendingBySubjectAsync(e.SubjectId, cancelling.Select(t => t.Id).ToArray(), now, ct);
