@@ -20,9 +20,70 @@ public sealed class SurveyScheduler(
     {
         using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
         activity?.SetTag("feedback.event.type", e.Type);
-        if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
+        var (known, plan) = await PlanAsync(e, ct);
+        if (known is not null)
         {
             return known;
+        }
+        var recorded = await events.RecordAsync(plan!.Event, plan.Outcome, plan.Surveys, time.GetUtcNow(), ct);
+        CountScheduled(recorded, plan);
+        return recorded;
+    }
+
+    /// <summary>
+    /// Ingests a batch as if one event after the other. Events that share a lane with others (<see cref="EventLanes"/>:
+    /// same id, subject, customer or e-mail) run one after another in batch order, as single events do. The rest cannot
+    /// affect one another: they are planned concurrently and stored in one <see cref="IEventStore.RecordManyAsync"/>.
+    /// Outcomes in batch order.
+    /// </summary>
+    public async Task<IReadOnlyList<EventOutcome>> IngestManyAsync(IReadOnlyList<FeedbackEvent> batch, CancellationToken ct = default)
+    {
+        using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest_batch");
+        activity?.SetTag("feedback.event.count", batch.Count);
+        var outcomes = new EventOutcome[batch.Count];
+        var lanes = EventLanes.Split(batch);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct };
+        var shared = Parallel.ForEachAsync(lanes.Where(l => l.Count > 1), options, async (lane, token) =>
+        {
+            foreach (var i in lane)
+            {
+                outcomes[i] = await IngestAsync(batch[i], token);
+            }
+        });
+        var alone = lanes.Where(l => l.Count == 1).Select(l => l[0]).ToList();
+        var plans = new (int Index, PlannedEvent Plan)?[alone.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, alone.Count), options, async (n, token) =>
+        {
+            var (known, plan) = await PlanAsync(batch[alone[n]], token);
+            if (known is not null)
+            {
+                outcomes[alone[n]] = known;
+            }
+            else
+            {
+                plans[n] = (alone[n], plan!);
+            }
+        });
+        var planned = plans.OfType<(int Index, PlannedEvent Plan)>().ToList();
+        if (planned.Count > 0)
+        {
+            var recorded = await events.RecordManyAsync([.. planned.Select(p => p.Plan)], time.GetUtcNow(), ct);
+            for (var n = 0; n < planned.Count; n++)
+            {
+                outcomes[planned[n].Index] = recorded[n];
+                CountScheduled(recorded[n], planned[n].Plan);
+            }
+        }
+        await shared;
+        return outcomes;
+    }
+
+    /// <summary>What an event does, decided from the stored state: the stored outcome of a known id, else the plan to store.</summary>
+    private async Task<(EventOutcome? Known, PlannedEvent? Plan)> PlanAsync(FeedbackEvent e, CancellationToken ct)
+    {
+        if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
+        {
+            return (known, null);
         }
         var now = time.GetUtcNow();
         var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
@@ -49,35 +110,17 @@ public sealed class SurveyScheduler(
         var cancelled = cancelling.Count == 0
             ? []
             : await surveys.CancelPendingBySubjectAsync(e.SubjectId, cancelling.Select(t => t.Id).ToArray(), now, ct);
-        var outcome = new EventOutcome(
-            e.Id,
-            planned.Select(ScheduledSurvey.From).ToList(),
-            skipped,
-            cancelled);
-        var recorded = await events.RecordAsync(e, outcome, planned, now, ct);
-        foreach (var kind in recorded.Surveys.Select(s => triggered.First(t => t.Id == s.TemplateId).Kind))
-        {
-            metrics.Scheduled(kind, 1);
-        }
-        return recorded;
+        var outcome = new EventOutcome(e.Id, planned.Select(ScheduledSurvey.From).ToList(), skipped, cancelled);
+        return (null, new PlannedEvent(e, outcome, planned));
     }
 
-    /// <summary>
-    /// Ingests a batch as if one event after the other, but events that cannot affect one another (<see cref="EventLanes"/>)
-    /// run concurrently, so a store that groups concurrent writes into one commit stores many per commit. Outcomes in batch order.
-    /// </summary>
-    public async Task<IReadOnlyList<EventOutcome>> IngestManyAsync(IReadOnlyList<FeedbackEvent> events, CancellationToken ct = default)
+    // Only surveys of this plan that were stored: a concurrent duplicate's stored outcome was counted by its own ingest.
+    private void CountScheduled(EventOutcome recorded, PlannedEvent plan)
     {
-        var outcomes = new EventOutcome[events.Count];
-        await Parallel.ForEachAsync(EventLanes.Split(events), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
-            async (lane, token) =>
-            {
-                foreach (var i in lane)
-                {
-                    outcomes[i] = await IngestAsync(events[i], token);
-                }
-            });
-        return outcomes;
+        foreach (var survey in plan.Surveys.Where(p => recorded.Surveys.Any(s => s.Id == p.Id)))
+        {
+            metrics.Scheduled(survey.Kind, 1);
+        }
     }
 
     /// <summary>
