@@ -15,6 +15,8 @@ public static class BenchMain
         var scenarios = new Dictionary<string, Func<BenchOptions, Task<Dictionary<string, object>>>>
         {
             ["ingest"] = IngestScenario.RunAsync,
+            // Never the service's default: the figures of Feedback:Storage:Sqlite:Synchronous=Normal beside the durable ones.
+            ["ingest-normal"] = o => IngestScenario.RunAsync(o, ["Feedback:Storage:Sqlite:Synchronous=Normal"]),
             ["batch"] = BatchScenario.RunAsync,
             ["dispatch"] = DispatchScenario.RunAsync,
             ["memory"] = MemoryScenario.RunAsync,

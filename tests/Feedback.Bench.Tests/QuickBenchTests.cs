@@ -26,6 +26,10 @@ public sealed class QuickBenchTests : IDisposable
             Finite(ingest, c + "ratio", c + "ratioToMinOfBaselineAndCommitBound", c + "servicep99Ms", c + "serviceCpuUsPerRequest", c + "baselineCpuUsPerRequest", c + "cpuRatio");
         }
 
+        var relaxed = Figures("ingest-normal");
+        Assert.Equal(0, Number(relaxed, "failures"));
+        Finite(relaxed, "c32.ratio", "c256.ratio", "c256.cpuRatio");
+
         var batch = Figures("batch");
         Assert.True(Number(batch, "requests") > 0);
         Assert.Equal(0, Number(batch, "failures"));

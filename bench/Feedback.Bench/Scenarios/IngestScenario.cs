@@ -28,9 +28,11 @@ public static class IngestScenario
             await Seed.TemplateIdAsync(admin);
             key = await ServiceHost.KeyAsync(admin, "ingest");
         }
-        var commitMs = CommitLatency.MeasureMs(o.Quick ? 20 : 200);
+        var synchronous = settings.Any(s => s.EndsWith("Synchronous=Normal", StringComparison.Ordinal)) ? "NORMAL" : "FULL";
+        var commitMs = CommitLatency.MeasureMs(o.Quick ? 20 : 200, synchronous);
         var figures = new Dictionary<string, object>
         {
+            ["synchronous"] = synchronous,
             ["seconds"] = o.LoadDuration.TotalSeconds,
             ["commitLatencyMs"] = commitMs,
             ["cpuMeasuredAs"] = "user+system time of each side's own process (/proc/<pid>/stat) / requests it answered",
