@@ -20,6 +20,10 @@ internal sealed class MongoEventStore(MongoCollections db) : IEventStore
     public async Task<EventOutcome?> GetOutcomeAsync(string eventId, CancellationToken ct = default) =>
         (await db.Events.Find(ById(eventId)).Project<EventDocument>(WithoutIntent()).SingleOrDefaultAsync(ct))?.Outcome?.ToOutcome(eventId);
 
+    public async Task<IReadOnlyDictionary<string, EventOutcome>> GetOutcomesAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct = default) =>
+        (await db.Events.Find(ByIds(eventIds) & Recorded()).Project<EventDocument>(WithoutIntent()).ToListAsync(ct))
+            .ToDictionary(d => d.Id, d => d.Outcome!.ToOutcome(d.Id), StringComparer.Ordinal);
+
     public async Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
         var intent = new PendingEventDocument { Outcome = EventOutcomeDocument.From(outcome), Surveys = [.. surveys.Select(SurveyDocument.From)] };
@@ -48,6 +52,10 @@ internal sealed class MongoEventStore(MongoCollections db) : IEventStore
     /// </summary>
     public async Task<IReadOnlyList<EventOutcome>> RecordManyAsync(IReadOnlyList<PlannedEvent> planned, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
+        if (planned.Count == 0)
+        {
+            return [];
+        }
         var ids = planned.Select(p => p.Event.Id).ToList();
         var intents = planned.Select(p => new PendingEventDocument { Outcome = EventOutcomeDocument.From(p.Outcome), Surveys = [.. p.Surveys.Select(SurveyDocument.From)] }).ToList();
         var recorded = new EventOutcome?[planned.Count];

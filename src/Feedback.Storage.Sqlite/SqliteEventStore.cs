@@ -13,13 +13,21 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         return await OutcomeAsync(connection, eventId, ct);
     }
 
+    public async Task<IReadOnlyDictionary<string, EventOutcome>> GetOutcomesAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync("SELECT id, outcome FROM events WHERE id IN (SELECT value FROM json_each($ids))",
+                r => (Id: r.GetString(0), Outcome: SqliteValues.FromJson<EventOutcome>(r.GetString(1))), ct, ("$ids", SqliteValues.ToJson(eventIds))))
+            .ToDictionary(o => o.Id, o => o.Outcome, StringComparer.Ordinal);
+    }
+
     // Group commit: concurrent ingests share one commit (see SqliteGroupCommit).
     public async Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default) =>
         (await RecordManyAsync([new PlannedEvent(feedbackEvent, outcome, surveys)], receivedAt, ct))[0];
 
     // One write unit of the group commit for the whole batch; each statement is compiled once and run per row.
-    public Task<IReadOnlyList<EventOutcome>> RecordManyAsync(IReadOnlyList<PlannedEvent> planned, DateTimeOffset receivedAt, CancellationToken ct = default) =>
-        database.WriteAsync((connection, token) => RecordManyAsync(connection, planned, receivedAt, token), ct);
+    public async Task<IReadOnlyList<EventOutcome>> RecordManyAsync(IReadOnlyList<PlannedEvent> planned, DateTimeOffset receivedAt, CancellationToken ct = default) =>
+        planned.Count == 0 ? [] : await database.WriteAsync((connection, token) => RecordManyAsync(connection, planned, receivedAt, token), ct);
 
     private static async Task<IReadOnlyList<EventOutcome>> RecordManyAsync(SqliteConnection connection, IReadOnlyList<PlannedEvent> planned,
         DateTimeOffset receivedAt, CancellationToken ct)

@@ -136,6 +136,29 @@ public abstract class EventStoreContract<TAdapter> : StorageContract<TAdapter> w
     }
 
     [Fact]
+    public async Task GetOutcomesAnswersTheKnownIdsOnly()
+    {
+        var first = SampleEvent("evt-1");
+        var second = SampleEvent("evt-2");
+        var survey = SampleSurvey("tpl_a", first.SubjectId) with { EventId = first.Id };
+        await Events.RecordAsync(first, OutcomeOf(first, [survey]), [survey], Time.GetUtcNow());
+        await Events.RecordAsync(second, OutcomeOf(second, []), [], Time.GetUtcNow());
+
+        var outcomes = await Events.GetOutcomesAsync(["evt-1", "evt-2", "evt-3", "EVT-1"]);
+
+        Assert.Equal(["evt-1", "evt-2"], outcomes.Keys.Order());
+        AssertSameOutcome(OutcomeOf(first, [survey]), outcomes["evt-1"]);
+        AssertSameOutcome(OutcomeOf(second, []), outcomes["evt-2"]);
+    }
+
+    [Fact]
+    public async Task RecordManyOfNothingStoresNothing()
+    {
+        Assert.Empty(await Events.RecordManyAsync([], Time.GetUtcNow()));
+        Assert.Empty((await Surveys.ListAsync(new())).Items);
+    }
+
+    [Fact]
     public async Task ConcurrentRecordsOfOneEventIdLetExactlyOneWin()
     {
         var e = SampleEvent("evt-1");

@@ -20,7 +20,7 @@ public sealed class SurveyScheduler(
     {
         using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
         activity?.SetTag("feedback.event.type", e.Type);
-        var (known, plan) = await PlanAsync(e, ct);
+        var (known, plan) = await PlanAsync(e, new StoreReads(events, suppressions, surveys), ct);
         if (known is not null)
         {
             return known;
@@ -51,10 +51,11 @@ public sealed class SurveyScheduler(
             }
         });
         var alone = lanes.Where(l => l.Count == 1).Select(l => l[0]).ToList();
+        var reads = await BatchReads.ReadAsync(new StoreReads(events, suppressions, surveys), active, [.. alone.Select(i => batch[i])], ct);
         var plans = new (int Index, PlannedEvent Plan)?[alone.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, alone.Count), options, async (n, token) =>
         {
-            var (known, plan) = await PlanAsync(batch[alone[n]], token);
+            var (known, plan) = await PlanAsync(batch[alone[n]], reads, token);
             if (known is not null)
             {
                 outcomes[alone[n]] = known;
@@ -79,14 +80,14 @@ public sealed class SurveyScheduler(
     }
 
     /// <summary>What an event does, decided from the stored state: the stored outcome of a known id, else the plan to store.</summary>
-    private async Task<(EventOutcome? Known, PlannedEvent? Plan)> PlanAsync(FeedbackEvent e, CancellationToken ct)
+    private async Task<(EventOutcome? Known, PlannedEvent? Plan)> PlanAsync(FeedbackEvent e, IPlanReads reads, CancellationToken ct)
     {
-        if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
+        if (await reads.OutcomeAsync(e.Id, ct) is { } known)
         {
             return (known, null);
         }
         var now = time.GetUtcNow();
-        var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
+        var suppressed = await reads.SuppressedAsync(e.Customer.Email, ct);
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
         var (triggered, cancelling) = await active.ForEventAsync(e.Type, ct);
@@ -98,7 +99,7 @@ public sealed class SurveyScheduler(
             {
                 skipped.Add(new SkippedTemplate(template.Id, SkipReason.NoEmail));
             }
-            else if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
+            else if (await SkipReasonAsync(template, survey, suppressed, reads, ct) is { } reason)
             {
                 skipped.Add(new SkippedTemplate(template.Id, reason));
             }
@@ -194,14 +195,14 @@ public sealed class SurveyScheduler(
         Token = SurveyTokens.New(),
     };
 
-    private async Task<SkipReason?> SkipReasonAsync(SurveyTemplate template, Survey survey, bool suppressed, CancellationToken ct)
+    private static async Task<SkipReason?> SkipReasonAsync(SurveyTemplate template, Survey survey, bool suppressed, IPlanReads reads, CancellationToken ct)
     {
         if (suppressed)
         {
             return SkipReason.Suppressed;
         }
         if (template.QuietPeriod is { } quiet
-            && await surveys.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet.TimeSpan, ct))
+            && await reads.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet.TimeSpan, ct))
         {
             return SkipReason.QuietPeriod;
         }
@@ -210,5 +211,71 @@ public sealed class SurveyScheduler(
             return SkipReason.SampledOut;
         }
         return null;
+    }
+
+    /// <summary>What planning reads: the stores one event at a time, or what a batch read up front.</summary>
+    private interface IPlanReads
+    {
+        Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct);
+
+        Task<bool> SuppressedAsync(string? email, CancellationToken ct);
+
+        Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct);
+    }
+
+    private sealed class StoreReads(IEventStore events, ISuppressionStore suppressions, ISurveyStore surveys) : IPlanReads
+    {
+        public IEventStore Events => events;
+
+        public ISuppressionStore Suppressions => suppressions;
+
+        public ISurveyStore Surveys => surveys;
+
+        public Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct) => events.GetOutcomeAsync(eventId, ct);
+
+        public Task<bool> SuppressedAsync(string? email, CancellationToken ct) => suppressions.IsSuppressedAsync(email, ct);
+
+        public Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct) =>
+            surveys.SurveyedSinceAsync(customerId, templateId, since, ct);
+    }
+
+    /// <summary>
+    /// The reads of a batch's independent events, made up front with one store call each: their known outcomes, their
+    /// suppressed addresses, and per quiet-period template the customers' latest blocking send. A template that became
+    /// active after this read falls back to the store.
+    /// </summary>
+    private sealed class BatchReads(
+        StoreReads store,
+        IReadOnlyDictionary<string, EventOutcome> outcomes,
+        IReadOnlySet<string> suppressed,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, DateTimeOffset>> lastSends) : IPlanReads
+    {
+        public static async Task<BatchReads> ReadAsync(StoreReads store, ActiveTemplates active, IReadOnlyList<FeedbackEvent> batch, CancellationToken ct)
+        {
+            var lastSends = new Dictionary<string, IReadOnlyDictionary<string, DateTimeOffset>>(StringComparer.Ordinal);
+            foreach (var ofType in batch.GroupBy(e => e.Type, StringComparer.Ordinal))
+            {
+                var customers = ofType.Select(e => e.Customer.Id).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var template in (await active.ForEventAsync(ofType.Key, ct)).Triggered.Where(t => t.QuietPeriod is not null))
+                {
+                    lastSends[template.Id] = await store.Surveys.LastQuietPeriodSendsAsync(template.Id, customers, ct);
+                }
+            }
+            return new BatchReads(
+                store,
+                batch.Count == 0 ? new Dictionary<string, EventOutcome>() : await store.Events.GetOutcomesAsync([.. batch.Select(e => e.Id)], ct),
+                await store.Suppressions.SuppressedAmongAsync(batch.Select(e => e.Customer.Email), ct),
+                lastSends);
+        }
+
+        public Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct) => Task.FromResult(outcomes.GetValueOrDefault(eventId));
+
+        public Task<bool> SuppressedAsync(string? email, CancellationToken ct) =>
+            Task.FromResult(email is not null && suppressed.Contains(Emails.Normalize(email)));
+
+        public Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct) =>
+            lastSends.TryGetValue(templateId, out var last)
+                ? Task.FromResult(last.TryGetValue(customerId, out var at) && at >= since)
+                : store.SurveyedSinceAsync(customerId, templateId, since, ct);
     }
 }

@@ -11,6 +11,9 @@ public interface IEventStore
     /// <summary>The stored outcome of an event id, or null when the id is new.</summary>
     Task<EventOutcome?> GetOutcomeAsync(string eventId, CancellationToken ct = default);
 
+    /// <summary>The stored outcomes of those of <paramref name="eventIds"/> that are known, by event id (one read for a batch).</summary>
+    Task<IReadOnlyDictionary<string, EventOutcome>> GetOutcomesAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct = default);
+
     /// <summary>
     /// Durably stores the event, its outcome and its new surveys in one atomic step. When the event id is already
     /// stored (a concurrent duplicate), nothing is written and the stored outcome is returned instead.

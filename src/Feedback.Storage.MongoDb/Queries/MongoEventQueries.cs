@@ -12,6 +12,9 @@ internal static class MongoEventQueries
 
     public static FilterDefinition<EventDocument> ByIds(IEnumerable<string> ids) => Filter.In(e => e.Id, ids);
 
+    /// <summary>Events whose outcome is recorded; one still pending has none yet, as <c>GetOutcomeAsync</c> says.</summary>
+    public static FilterDefinition<EventDocument> Recorded() => Filter.Exists(e => e.Outcome, true);
+
     /// <summary>A batch's outcomes as one unordered bulk write: each recorded only while its event has none (<see cref="Unrecorded"/>).</summary>
     public static List<WriteModel<EventDocument>> RecordEach(IEnumerable<(string EventId, EventOutcomeDocument Outcome)> outcomes) =>
         [.. outcomes.Select(o => (WriteModel<EventDocument>)new UpdateOneModel<EventDocument>(Unrecorded(o.EventId), Record(o.Outcome)))];

@@ -24,6 +24,22 @@ public sealed class EventBatchTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
+    [Fact]
+    public async Task LoneEventsSeeStoredQuietPeriodsAndSuppressionsThroughTheBatchReads()
+    {
+        (await _admin.PostAsJsonAsync("/v1/templates", TemplateBodies.Csat())).EnsureSuccessStatusCode();
+        (await _ingest.PostAsJsonAsync("/v1/events", Event("e-0", "s-0", "c-0"))).EnsureSuccessStatusCode();
+        (await _ingest.PostAsJsonAsync("/v1/suppressions", new JsonObject { ["email"] = "C-2@Example.sk" })).EnsureSuccessStatusCode();
+        var batch = new JsonObject { ["events"] = new JsonArray(Event("e-1", "s-1", "c-0"), Event("e-2", "s-2", "c-2"), Event("e-3", "s-3", "c-3")) };
+
+        var response = await _ingest.PostAsJsonAsync("/v1/events/batch", batch);
+
+        var results = (await response.Content.ReadFromJsonAsync<JsonObject>())!["results"]!.AsArray();
+        Assert.Equal("quiet_period", (string?)results[0]!["skipped"]![0]!["reason"]);
+        Assert.Equal("suppressed", (string?)results[1]!["skipped"]![0]!["reason"]);
+        Assert.Single(results[2]!["surveys"]!.AsArray());
+    }
+
     private static JsonObject Event(string id, string subject, string customer) =>
         EventBodies.Resolved(id, subjectId: subject, customerId: customer, email: $"{customer}@example.sk");
 

@@ -42,6 +42,14 @@ public sealed class EventAndSuppressionQueryTests
     }
 
     [Fact]
+    public void ABatchReadsRecordedOutcomesAndSuppressedAddressesWithOneFilterEach()
+    {
+        Bson.AssertEqual("{ _id: { $in: ['e-1', 'e-2'] }, outcome: { $exists: true } }",
+            Bson.Render(MongoEventQueries.ByIds(["e-1", "e-2"]) & MongoEventQueries.Recorded()));
+        Bson.AssertEqual("{ _id: { $in: ['a@example.com', 'b@example.com'] } }", Bson.Render(MongoSuppressionQueries.ByEmails(["a@example.com", "b@example.com"])));
+    }
+
+    [Fact]
     public void EventRetentionDeletesByReceivedTime()
     {
         Bson.AssertEqual("{ receivedAt: { $lt: ISODate('2026-11-23T10:00:00.123Z') } }", Bson.Render(MongoEventQueries.ReceivedBefore(Samples.Now)));
