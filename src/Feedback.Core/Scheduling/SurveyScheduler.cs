@@ -51,6 +51,14 @@ public sealed class SurveyScheduler(
             }
         });
         var alone = lanes.Where(l => l.Count == 1).Select(l => l[0]).ToList();
+        // Both paths run to the end before the batch answers, even when one of them fails.
+        await Task.WhenAll(shared, IngestAloneAsync(batch, alone, outcomes, options, ct));
+        return outcomes;
+    }
+
+    /// <summary>Plans the batch's independent events from one set of reads and stores them with one call.</summary>
+    private async Task IngestAloneAsync(IReadOnlyList<FeedbackEvent> batch, List<int> alone, EventOutcome[] outcomes, ParallelOptions options, CancellationToken ct)
+    {
         var reads = await BatchReads.ReadAsync(new StoreReads(events, suppressions, surveys), active, [.. alone.Select(i => batch[i])], ct);
         var plans = new (int Index, PlannedEvent Plan)?[alone.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, alone.Count), options, async (n, token) =>
@@ -75,8 +83,6 @@ public sealed class SurveyScheduler(
                 CountScheduled(recorded[n], planned[n].Plan);
             }
         }
-        await shared;
-        return outcomes;
     }
 
     /// <summary>What an event does, decided from the stored state: the stored outcome of a known id, else the plan to store.</summary>
