@@ -8,9 +8,15 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["serve", ..])
+        {
+            return await ChildHost.ServeAsync(args);
+        }
         var scenarios = new Dictionary<string, Func<BenchOptions, Task<Dictionary<string, object>>>>
         {
             ["ingest"] = IngestScenario.RunAsync,
+            // Never the service's default: the figures of Feedback:Storage:Sqlite:Synchronous=Normal beside the durable ones.
+            ["ingest-normal"] = o => IngestScenario.RunAsync(o, ["Feedback:Storage:Sqlite:Synchronous=Normal"]),
             ["batch"] = BatchScenario.RunAsync,
             ["dispatch"] = DispatchScenario.RunAsync,
             ["memory"] = MemoryScenario.RunAsync,

@@ -1,3 +1,4 @@
+using Feedback.Core.Auth;
 using Feedback.Core.Delivery;
 using Feedback.Core.FollowUps;
 using Feedback.Core.Responses;
@@ -27,6 +28,8 @@ public static class FeedbackCoreExtensions
         services.AddSingleton<EmailPreviewer>();
         services.AddSingleton<AnswerLinks>();
         services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<ActiveTemplates>();
+        services.AddSingleton<VerifiedApiKeys>();
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ScoreService>();

@@ -26,6 +26,9 @@ internal sealed class MongoSuppressionStore(MongoCollections db) : ISuppressionS
     public async Task<bool> RemoveAsync(string email, CancellationToken ct = default) =>
         (await db.Suppressions.DeleteOneAsync(ByEmail(email), ct)).DeletedCount == 1;
 
+    public async Task<IReadOnlySet<string>> SuppressedAmongAsync(IReadOnlyCollection<string> emails, CancellationToken ct = default) =>
+        (await db.Suppressions.Find(ByEmails(emails)).Project(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
     public async Task<Suppression?> GetAsync(string email, CancellationToken ct = default) =>
         (await db.Suppressions.Find(ByEmail(email)).SingleOrDefaultAsync(ct))?.ToSuppression();
 

@@ -40,6 +40,11 @@ internal sealed class MongoSurveyStore(MongoCollections db) : ISurveyStore
     public Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct = default) =>
         db.Surveys.Find(SurveyedSince(customerId, templateId, since)).Limit(1).AnyAsync(ct);
 
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastQuietPeriodSendsAsync(string templateId, IReadOnlyCollection<string> customerIds, CancellationToken ct = default) =>
+        (await db.Surveys.Find(InQuietPeriodOf(templateId, customerIds)).Project(s => new { s.CustomerId, s.SendAt }).ToListAsync(ct))
+            .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.SendAt), StringComparer.Ordinal);
+
     public async Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default) =>
         (await db.Surveys.UpdateOneAsync(Scheduled(id), Cancel(at), cancellationToken: ct)).ModifiedCount == 1;
 

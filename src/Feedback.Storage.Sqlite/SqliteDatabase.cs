@@ -11,11 +11,13 @@ namespace Feedback.Storage.Sqlite;
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly SqliteGroupCommit _writes;
+    private readonly bool _relaxedSync;
     private volatile bool _bulkLoad;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
         FilePath = Path.GetFullPath(options.Value.Path);
+        _relaxedSync = options.Value.RelaxedSync;
         _writes = new SqliteGroupCommit(OpenAsync);
     }
 
@@ -41,7 +43,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct);
-            if (_bulkLoad)
+            // synchronous is per connection; FULL is SQLite's own default, so only the relaxed level is set.
+            if (_bulkLoad || _relaxedSync)
             {
                 await using var pragma = new SqliteCommand("PRAGMA synchronous = NORMAL;", connection);
                 await pragma.ExecuteNonQueryAsync(ct);
@@ -72,6 +75,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         public void Dispose()
         {
             database._bulkLoad = false;
+            if (database._relaxedSync)
+            {
+                return;
+            }
             using var connection = new SqliteConnection(database.ConnectionString);
             SqliteConnection.ClearPool(connection);
         }

@@ -13,33 +13,57 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
         return await OutcomeAsync(connection, eventId, ct);
     }
 
-    // Group commit: concurrent ingests share one commit (see SqliteGroupCommit).
-    public Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default) =>
-        database.WriteAsync((connection, token) => RecordAsync(connection, feedbackEvent, outcome, surveys, receivedAt, token), ct);
-
-    private static async Task<EventOutcome> RecordAsync(SqliteConnection connection, FeedbackEvent feedbackEvent, EventOutcome outcome,
-        IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, EventOutcome>> GetOutcomesAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct = default)
     {
-        if (await OutcomeAsync(connection, feedbackEvent.Id, ct) is { } known)
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync("SELECT id, outcome FROM events WHERE id IN (SELECT value FROM json_each($ids))",
+                r => (Id: r.GetString(0), Outcome: SqliteValues.FromJson<EventOutcome>(r.GetString(1))), ct, ("$ids", SqliteValues.ToJson(eventIds))))
+            .ToDictionary(o => o.Id, o => o.Outcome, StringComparer.Ordinal);
+    }
+
+    // Group commit: concurrent ingests share one commit (see SqliteGroupCommit).
+    public async Task<EventOutcome> RecordAsync(FeedbackEvent feedbackEvent, EventOutcome outcome, IReadOnlyList<Survey> surveys, DateTimeOffset receivedAt, CancellationToken ct = default) =>
+        (await RecordManyAsync([new PlannedEvent(feedbackEvent, outcome, surveys)], receivedAt, ct))[0];
+
+    // One write unit of the group commit for the whole batch; each statement is compiled once and run per row.
+    public async Task<IReadOnlyList<EventOutcome>> RecordManyAsync(IReadOnlyList<PlannedEvent> planned, DateTimeOffset receivedAt, CancellationToken ct = default) =>
+        planned.Count == 0 ? [] : await database.WriteAsync((connection, token) => RecordManyAsync(connection, planned, receivedAt, token), ct);
+
+    private static async Task<IReadOnlyList<EventOutcome>> RecordManyAsync(SqliteConnection connection, IReadOnlyList<PlannedEvent> planned,
+        DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        await using var known = new SqliteReusedCommand(connection, "SELECT outcome FROM events WHERE id = $id");
+        await using var insertSurvey = new SqliteReusedCommand(connection,
+            $"INSERT INTO surveys ({SqliteSurveyRows.Columns}) VALUES ({SqliteSurveyRows.Values}) ON CONFLICT (dedupe_key) DO NOTHING",
+            "A survey id or token exists.");
+        await using var insertEvent = new SqliteReusedCommand(connection,
+            "INSERT INTO events (id, type, received_at, outcome) VALUES ($id, $type, $at, $outcome)", "The event id exists.");
+        var outcomes = new List<EventOutcome>(planned.Count);
+        foreach (var (feedbackEvent, outcome, surveys) in planned)
         {
-            return known;
-        }
-        var duplicates = new HashSet<string>();
-        foreach (var survey in surveys)
-        {
-            if (!await SqliteSurveyRows.TryInsertAsync(connection, survey, ct))
+            if (await known.ScalarAsync(ct, ("$id", feedbackEvent.Id)) is string stored)
             {
-                duplicates.Add(survey.Id);
+                outcomes.Add(SqliteValues.FromJson<EventOutcome>(stored));
+                continue;
             }
+            var duplicates = new HashSet<string>();
+            foreach (var survey in surveys)
+            {
+                if (await insertSurvey.ExecuteAsync(ct, SqliteSurveyRows.Parameters(survey)) == 0)
+                {
+                    duplicates.Add(survey.Id);
+                }
+            }
+            var final = duplicates.Count == 0 ? outcome : outcome with
+            {
+                Surveys = outcome.Surveys.Where(s => !duplicates.Contains(s.Id)).ToList(),
+                Skipped = [.. outcome.Skipped, .. outcome.Surveys.Where(s => duplicates.Contains(s.Id)).Select(s => new SkippedTemplate(s.TemplateId, SkipReason.Duplicate))],
+            };
+            await insertEvent.ExecuteAsync(ct,
+                ("$id", feedbackEvent.Id), ("$type", feedbackEvent.Type), ("$at", SqliteValues.Time(receivedAt)), ("$outcome", SqliteValues.ToJson(final)));
+            outcomes.Add(final);
         }
-        var final = duplicates.Count == 0 ? outcome : outcome with
-        {
-            Surveys = outcome.Surveys.Where(s => !duplicates.Contains(s.Id)).ToList(),
-            Skipped = [.. outcome.Skipped, .. outcome.Surveys.Where(s => duplicates.Contains(s.Id)).Select(s => new SkippedTemplate(s.TemplateId, SkipReason.Duplicate))],
-        };
-        await connection.ExecuteAsync("INSERT INTO events (id, type, received_at, outcome) VALUES ($id, $type, $at, $outcome)", ct,
-            ("$id", feedbackEvent.Id), ("$type", feedbackEvent.Type), ("$at", SqliteValues.Time(receivedAt)), ("$outcome", SqliteValues.ToJson(final)));
-        return final;
+        return outcomes;
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct = default)

@@ -22,6 +22,13 @@ public sealed class SqliteSuppressionStore(SqliteDatabase database) : ISuppressi
         return await connection.ExecuteAsync("DELETE FROM suppressions WHERE email = $email", ct, ("$email", email)) == 1;
     }
 
+    public async Task<IReadOnlySet<string>> SuppressedAmongAsync(IReadOnlyCollection<string> emails, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync("SELECT email FROM suppressions WHERE email IN (SELECT value FROM json_each($emails))",
+            r => r.GetString(0), ct, ("$emails", SqliteValues.ToJson(emails)))).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<Suppression?> GetAsync(string email, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -48,6 +48,20 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
     }
 
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastQuietPeriodSendsAsync(string templateId, IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync(
+            $"""
+            SELECT customer_id, MAX(send_at) FROM surveys
+            WHERE template_id = $template AND customer_id IN (SELECT value FROM json_each($customers)) AND status NOT IN {OutsideQuietPeriod}
+            GROUP BY customer_id
+            """,
+            r => (Customer: r.GetString(0), Last: SqliteValues.ParseTime(r.GetString(1))), ct,
+            ("$template", templateId), ("$customers", SqliteValues.ToJson(customerIds))))
+            .ToDictionary(l => l.Customer, l => l.Last, StringComparer.Ordinal);
+    }
+
     public async Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

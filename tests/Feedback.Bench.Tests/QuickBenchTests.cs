@@ -17,10 +17,18 @@ public sealed class QuickBenchTests : IDisposable
         Assert.Equal(0, await BenchMain.Main(["all", "--quick", "--out", _out]));
 
         var ingest = Figures("ingest");
-        Assert.True(Number(ingest, "serviceRequests") > 0);
-        Assert.True(Number(ingest, "baselineRequests") > 0);
-        Assert.Equal(0, Number(ingest, "serviceFailures"));
-        Finite(ingest, "ratio", "servicep99Ms");
+        Assert.Equal(0, Number(ingest, "failures"));
+        Finite(ingest, "commitLatencyMs");
+        foreach (var c in new[] { "c32.", "c256." })
+        {
+            Assert.True(Number(ingest, c + "serviceRequests") > 0);
+            Assert.True(Number(ingest, c + "baselineRequests") > 0);
+            Finite(ingest, c + "ratio", c + "ratioToMinOfBaselineAndCommitBound", c + "servicep99Ms", c + "serviceCpuUsPerRequest", c + "baselineCpuUsPerRequest", c + "cpuRatio");
+        }
+
+        var relaxed = Figures("ingest-normal");
+        Assert.Equal(0, Number(relaxed, "failures"));
+        Finite(relaxed, "c32.ratio", "c256.ratio", "c256.cpuRatio");
 
         var batch = Figures("batch");
         Assert.True(Number(batch, "requests") > 0);

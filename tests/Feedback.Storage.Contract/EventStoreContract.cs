@@ -96,6 +96,69 @@ public abstract class EventStoreContract<TAdapter> : StorageContract<TAdapter> w
     }
 
     [Fact]
+    public async Task RecordManyStoresEachEventAsRecordWouldAndAnswersInOrder()
+    {
+        var known = SampleEvent("evt-known");
+        var first = SampleSurvey("tpl_a", known.SubjectId) with { EventId = known.Id };
+        await Events.RecordAsync(known, OutcomeOf(known, [first]), [first], Time.GetUtcNow());
+        var plain = SampleEvent("evt-plain");
+        var plainSurvey = SampleSurvey("tpl_a", plain.SubjectId) with { EventId = plain.Id };
+        var repeat = SampleSurvey("tpl_b", known.SubjectId) with { EventId = known.Id };
+        var clashing = SampleEvent("evt-clash");
+        var existing = SampleSentSurvey(Time.GetUtcNow(), null, Time.GetUtcNow().AddDays(14), "tpl_a") with { SubjectId = clashing.SubjectId };
+        await AddSurveysAsync(existing);
+        var clash = SampleSurvey("tpl_a", clashing.SubjectId) with { EventId = clashing.Id };
+        var fresh = SampleSurvey("tpl_b", clashing.SubjectId) with { EventId = clashing.Id };
+        var nothing = SampleEvent("evt-nothing");
+
+        var recorded = await Events.RecordManyAsync(
+        [
+            new PlannedEvent(plain, OutcomeOf(plain, [plainSurvey]), [plainSurvey]),
+            new PlannedEvent(known, OutcomeOf(known, [repeat]), [repeat]),
+            new PlannedEvent(clashing, OutcomeOf(clashing, [clash, fresh]), [clash, fresh]),
+            new PlannedEvent(nothing, OutcomeOf(nothing, [], new SkippedTemplate("tpl_a", SkipReason.SampledOut)), []),
+        ], Time.GetUtcNow());
+
+        var clashOutcome = OutcomeOf(clashing, [fresh], new SkippedTemplate("tpl_a", SkipReason.Duplicate));
+        Assert.Equal(4, recorded.Count);
+        AssertSameOutcome(OutcomeOf(plain, [plainSurvey]), recorded[0]);
+        AssertSameOutcome(OutcomeOf(known, [first]), recorded[1]);
+        AssertSameOutcome(clashOutcome, recorded[2]);
+        AssertSameOutcome(OutcomeOf(nothing, [], new SkippedTemplate("tpl_a", SkipReason.SampledOut)), recorded[3]);
+        AssertSameOutcome(OutcomeOf(plain, [plainSurvey]), await Events.GetOutcomeAsync(plain.Id));
+        AssertSameOutcome(OutcomeOf(known, [first]), await Events.GetOutcomeAsync(known.Id));
+        AssertSameOutcome(clashOutcome, await Events.GetOutcomeAsync(clashing.Id));
+        Assert.NotNull(await Events.GetOutcomeAsync(nothing.Id));
+        AssertSameSurvey(plainSurvey, await Surveys.GetAsync(plainSurvey.Id));
+        AssertSameSurvey(fresh, await Surveys.GetAsync(fresh.Id));
+        Assert.Null(await Surveys.GetAsync(repeat.Id));
+        Assert.Null(await Surveys.GetAsync(clash.Id));
+    }
+
+    [Fact]
+    public async Task GetOutcomesAnswersTheKnownIdsOnly()
+    {
+        var first = SampleEvent("evt-1");
+        var second = SampleEvent("evt-2");
+        var survey = SampleSurvey("tpl_a", first.SubjectId) with { EventId = first.Id };
+        await Events.RecordAsync(first, OutcomeOf(first, [survey]), [survey], Time.GetUtcNow());
+        await Events.RecordAsync(second, OutcomeOf(second, []), [], Time.GetUtcNow());
+
+        var outcomes = await Events.GetOutcomesAsync(["evt-1", "evt-2", "evt-3", "EVT-1"]);
+
+        Assert.Equal(["evt-1", "evt-2"], outcomes.Keys.Order());
+        AssertSameOutcome(OutcomeOf(first, [survey]), outcomes["evt-1"]);
+        AssertSameOutcome(OutcomeOf(second, []), outcomes["evt-2"]);
+    }
+
+    [Fact]
+    public async Task RecordManyOfNothingStoresNothing()
+    {
+        Assert.Empty(await Events.RecordManyAsync([], Time.GetUtcNow()));
+        Assert.Empty((await Surveys.ListAsync(new())).Items);
+    }
+
+    [Fact]
     public async Task ConcurrentRecordsOfOneEventIdLetExactlyOneWin()
     {
         var e = SampleEvent("evt-1");

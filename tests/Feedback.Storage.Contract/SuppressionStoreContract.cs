@@ -7,6 +7,17 @@ namespace Feedback.Storage.Contract;
 public abstract class SuppressionStoreContract<TAdapter> : StorageContract<TAdapter> where TAdapter : StorageUnderTest, new()
 {
     [Fact]
+    public async Task SuppressedAmongAnswersTheSuppressedAddressesOfTheSetOnly()
+    {
+        await Suppressions.AddAsync(SampleSuppression("dana@example.co.il"));
+        await Suppressions.AddAsync(SampleSuppression("jan@example.sk"));
+
+        var suppressed = await Suppressions.SuppressedAmongAsync(["dana@example.co.il", "ana@example.pl"]);
+
+        Assert.Equal(["dana@example.co.il"], suppressed);
+    }
+
+    [Fact]
     public async Task AddedSuppressionReadsBackAndAddingItAgainKeepsTheFirst()
     {
         var first = SampleSuppression("dana@example.co.il", "bounce");

@@ -91,6 +91,25 @@ public abstract partial class SurveyStoreContract<TAdapter>
         Assert.True(await Surveys.SurveyedSinceAsync("cus_2", "tpl_a", since));
     }
 
+    [Fact]
+    public async Task LastQuietPeriodSendsAreTheLatestBlockingSendOfEachAskedCustomer()
+    {
+        var now = Time.GetUtcNow();
+        await AddSurveysAsync(
+            SampleSurvey("tpl_a", customerId: "cus_1", sendAt: now.AddDays(-9)),
+            SampleSurvey("tpl_a", customerId: "cus_1", sendAt: now.AddDays(-3)) with { Status = SurveyStatus.Sent },
+            SampleSurvey("tpl_a", customerId: "cus_1", sendAt: now.AddDays(-1)) with { Status = SurveyStatus.Cancelled },
+            SampleSurvey("tpl_b", customerId: "cus_2", sendAt: now.AddDays(-2)),
+            SampleSurvey("tpl_a", customerId: "cus_3", sendAt: now.AddDays(-5)),
+            SampleSurvey("tpl_a", customerId: "cus_4", sendAt: now.AddDays(-4)));
+
+        var last = await Surveys.LastQuietPeriodSendsAsync("tpl_a", ["cus_1", "cus_2", "cus_3"]);
+
+        Assert.Equal(["cus_1", "cus_3"], last.Keys.Order());
+        Assert.Equal(now.AddDays(-3), last["cus_1"]);
+        Assert.Equal(now.AddDays(-5), last["cus_3"]);
+    }
+
     private async Task<List<string>> ListSurveyIdsAsync(SurveyQuery query) =>
         (await Surveys.ListAsync(query)).Items.Select(s => s.Id).ToList();
 

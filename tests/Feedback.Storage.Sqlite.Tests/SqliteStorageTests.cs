@@ -59,6 +59,23 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
         Assert.Null(await RollupAsync(day, "channel", Channels.Email));
     }
 
+    [Theory]
+    [InlineData("Full", 2)]
+    [InlineData("normal", 1)]
+    public async Task ConnectionsCommitAtTheConfiguredSynchronousLevel(string synchronous, long level)
+    {
+        await using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions
+        {
+            Path = Path.Combine(Adapter.Root.FullName, $"sync-{synchronous}.db"),
+            Synchronous = synchronous,
+        }));
+
+        await using var connection = await database.OpenAsync();
+        await using var pragma = new SqliteCommand("PRAGMA synchronous;", connection);
+
+        Assert.Equal(level, (long)(await pragma.ExecuteScalarAsync())!);
+    }
+
     [Fact]
     public async Task PingFailsWhenTheSchemaIsMissing()
     {

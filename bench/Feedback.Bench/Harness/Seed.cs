@@ -16,6 +16,13 @@ public static class Seed
     public static async Task<SurveyTemplate> TemplateAsync(ServiceHost host)
     {
         using var admin = host.Client(ServiceHost.AdminKey, 1);
+        var id = await TemplateIdAsync(admin);
+        return (await host.Services.GetRequiredService<ITemplateStore>().GetAsync(id))!;
+    }
+
+    /// <summary>The template of <see cref="TemplateAsync(ServiceHost)"/> created through <paramref name="admin"/> (an admin-key client); its id.</summary>
+    public static async Task<string> TemplateIdAsync(HttpClient admin)
+    {
         var response = await admin.PostAsJsonAsync("/v1/templates", new JsonObject
         {
             ["name"] = "Bench NPS",
@@ -42,8 +49,7 @@ public static class Seed
         {
             throw new InvalidOperationException($"Creating the template failed: {(int)response.StatusCode} {body}");
         }
-        var id = JsonNode.Parse(body)!["id"]!.GetValue<string>();
-        return (await host.Services.GetRequiredService<ITemplateStore>().GetAsync(id))!;
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
     /// <summary>One event; every number gives a new event id, subject and customer, so each schedules one survey.</summary>

@@ -60,6 +60,12 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     public async Task<string> KeyAsync(string scope)
     {
         using var admin = Client(AdminKey, 1);
+        return await KeyAsync(admin, scope);
+    }
+
+    /// <summary>A new API key with one scope, created through <paramref name="admin"/> (an admin-key client).</summary>
+    public static async Task<string> KeyAsync(HttpClient admin, string scope)
+    {
         var response = await admin.PostAsJsonAsync("/v1/api-keys", new { name = $"bench {scope}", scopes = new[] { scope } });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Created>())!.Key;

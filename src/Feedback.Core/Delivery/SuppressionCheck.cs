@@ -12,4 +12,11 @@ public static class SuppressionCheck
     /// </summary>
     public static async Task<bool> IsSuppressedAsync(this ISuppressionStore suppressions, string? email, CancellationToken ct = default) =>
         email is not null && await suppressions.GetAsync(Emails.Normalize(email), ct) is not null;
+
+    /// <summary>The same rule for many addresses in one read: the normalized forms of those that are suppressed.</summary>
+    public static async Task<IReadOnlySet<string>> SuppressedAmongAsync(this ISuppressionStore suppressions, IEnumerable<string?> emails, CancellationToken ct = default)
+    {
+        var normalized = emails.OfType<string>().Select(Emails.Normalize).ToHashSet(StringComparer.Ordinal);
+        return normalized.Count == 0 ? new HashSet<string>() : await suppressions.SuppressedAmongAsync(normalized, ct);
+    }
 }

@@ -9,6 +9,7 @@ namespace Feedback.Core.Scheduling;
 /// <summary>Turns events into scheduled surveys (or skips with a reason) and cancels pending ones on <c>cancelOn</c> events.</summary>
 public sealed class SurveyScheduler(
     ITemplateStore templates,
+    ActiveTemplates active,
     ISurveyStore surveys,
     IEventStore events,
     ISuppressionStore suppressions,
@@ -19,15 +20,83 @@ public sealed class SurveyScheduler(
     {
         using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest");
         activity?.SetTag("feedback.event.type", e.Type);
-        if (await events.GetOutcomeAsync(e.Id, ct) is { } known)
+        var (known, plan) = await PlanAsync(e, new StoreReads(events, suppressions, surveys), ct);
+        if (known is not null)
         {
             return known;
         }
+        var recorded = await events.RecordAsync(plan!.Event, plan.Outcome, plan.Surveys, time.GetUtcNow(), ct);
+        CountScheduled(recorded, plan);
+        return recorded;
+    }
+
+    /// <summary>
+    /// Ingests a batch as if one event after the other. Events that share a lane with others (<see cref="EventLanes"/>:
+    /// same id, subject, customer or e-mail) run one after another in batch order, as single events do. The rest cannot
+    /// affect one another: they are planned concurrently and stored in one <see cref="IEventStore.RecordManyAsync"/>.
+    /// Outcomes in batch order.
+    /// </summary>
+    public async Task<IReadOnlyList<EventOutcome>> IngestManyAsync(IReadOnlyList<FeedbackEvent> batch, CancellationToken ct = default)
+    {
+        using var activity = DeliveryMetrics.Activities.StartActivity("feedback.event.ingest_batch");
+        activity?.SetTag("feedback.event.count", batch.Count);
+        var outcomes = new EventOutcome[batch.Count];
+        var lanes = EventLanes.Split(batch);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct };
+        var shared = Parallel.ForEachAsync(lanes.Where(l => l.Count > 1), options, async (lane, token) =>
+        {
+            foreach (var i in lane)
+            {
+                outcomes[i] = await IngestAsync(batch[i], token);
+            }
+        });
+        var alone = lanes.Where(l => l.Count == 1).Select(l => l[0]).ToList();
+        // Both paths run to the end before the batch answers, even when one of them fails.
+        await Task.WhenAll(shared, IngestAloneAsync(batch, alone, outcomes, options, ct));
+        return outcomes;
+    }
+
+    /// <summary>Plans the batch's independent events from one set of reads and stores them with one call.</summary>
+    private async Task IngestAloneAsync(IReadOnlyList<FeedbackEvent> batch, List<int> alone, EventOutcome[] outcomes, ParallelOptions options, CancellationToken ct)
+    {
+        var reads = await BatchReads.ReadAsync(new StoreReads(events, suppressions, surveys), active, [.. alone.Select(i => batch[i])], ct);
+        var plans = new (int Index, PlannedEvent Plan)?[alone.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, alone.Count), options, async (n, token) =>
+        {
+            var (known, plan) = await PlanAsync(batch[alone[n]], reads, token);
+            if (known is not null)
+            {
+                outcomes[alone[n]] = known;
+            }
+            else
+            {
+                plans[n] = (alone[n], plan!);
+            }
+        });
+        var planned = plans.OfType<(int Index, PlannedEvent Plan)>().ToList();
+        if (planned.Count > 0)
+        {
+            var recorded = await events.RecordManyAsync([.. planned.Select(p => p.Plan)], time.GetUtcNow(), ct);
+            for (var n = 0; n < planned.Count; n++)
+            {
+                outcomes[planned[n].Index] = recorded[n];
+                CountScheduled(recorded[n], planned[n].Plan);
+            }
+        }
+    }
+
+    /// <summary>What an event does, decided from the stored state: the stored outcome of a known id, else the plan to store.</summary>
+    private async Task<(EventOutcome? Known, PlannedEvent? Plan)> PlanAsync(FeedbackEvent e, IPlanReads reads, CancellationToken ct)
+    {
+        if (await reads.OutcomeAsync(e.Id, ct) is { } known)
+        {
+            return (known, null);
+        }
         var now = time.GetUtcNow();
-        var suppressed = await suppressions.IsSuppressedAsync(e.Customer.Email, ct);
+        var suppressed = await reads.SuppressedAsync(e.Customer.Email, ct);
         var planned = new List<Survey>();
         var skipped = new List<SkippedTemplate>();
-        var triggered = await templates.ListActiveByTriggerAsync(e.Type, ct);
+        var (triggered, cancelling) = await active.ForEventAsync(e.Type, ct);
         var properties = Scoring.ResolutionTime.WithBucket(e.Properties, e.OccurredAt);
         foreach (var template in triggered)
         {
@@ -36,7 +105,7 @@ public sealed class SurveyScheduler(
             {
                 skipped.Add(new SkippedTemplate(template.Id, SkipReason.NoEmail));
             }
-            else if (await SkipReasonAsync(template, survey, suppressed, ct) is { } reason)
+            else if (await SkipReasonAsync(template, survey, suppressed, reads, ct) is { } reason)
             {
                 skipped.Add(new SkippedTemplate(template.Id, reason));
             }
@@ -45,39 +114,20 @@ public sealed class SurveyScheduler(
                 planned.Add(survey);
             }
         }
-        var cancelling = await templates.ListActiveCancelledByAsync(e.Type, ct);
         var cancelled = cancelling.Count == 0
             ? []
             : await surveys.CancelPendingBySubjectAsync(e.SubjectId, cancelling.Select(t => t.Id).ToArray(), now, ct);
-        var outcome = new EventOutcome(
-            e.Id,
-            planned.Select(ScheduledSurvey.From).ToList(),
-            skipped,
-            cancelled);
-        var recorded = await events.RecordAsync(e, outcome, planned, now, ct);
-        foreach (var kind in recorded.Surveys.Select(s => triggered.First(t => t.Id == s.TemplateId).Kind))
-        {
-            metrics.Scheduled(kind, 1);
-        }
-        return recorded;
+        var outcome = new EventOutcome(e.Id, planned.Select(ScheduledSurvey.From).ToList(), skipped, cancelled);
+        return (null, new PlannedEvent(e, outcome, planned));
     }
 
-    /// <summary>
-    /// Ingests a batch as if one event after the other, but events that cannot affect one another (<see cref="EventLanes"/>)
-    /// run concurrently, so a store that groups concurrent writes into one commit stores many per commit. Outcomes in batch order.
-    /// </summary>
-    public async Task<IReadOnlyList<EventOutcome>> IngestManyAsync(IReadOnlyList<FeedbackEvent> events, CancellationToken ct = default)
+    // Only surveys of this plan that were stored: a concurrent duplicate's stored outcome was counted by its own ingest.
+    private void CountScheduled(EventOutcome recorded, PlannedEvent plan)
     {
-        var outcomes = new EventOutcome[events.Count];
-        await Parallel.ForEachAsync(EventLanes.Split(events), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct },
-            async (lane, token) =>
-            {
-                foreach (var i in lane)
-                {
-                    outcomes[i] = await IngestAsync(events[i], token);
-                }
-            });
-        return outcomes;
+        foreach (var survey in plan.Surveys.Where(p => recorded.Surveys.Any(s => s.Id == p.Id)))
+        {
+            metrics.Scheduled(survey.Kind, 1);
+        }
     }
 
     /// <summary>
@@ -151,14 +201,14 @@ public sealed class SurveyScheduler(
         Token = SurveyTokens.New(),
     };
 
-    private async Task<SkipReason?> SkipReasonAsync(SurveyTemplate template, Survey survey, bool suppressed, CancellationToken ct)
+    private static async Task<SkipReason?> SkipReasonAsync(SurveyTemplate template, Survey survey, bool suppressed, IPlanReads reads, CancellationToken ct)
     {
         if (suppressed)
         {
             return SkipReason.Suppressed;
         }
         if (template.QuietPeriod is { } quiet
-            && await surveys.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet.TimeSpan, ct))
+            && await reads.SurveyedSinceAsync(survey.Customer.Id, template.Id, survey.SendAt - quiet.TimeSpan, ct))
         {
             return SkipReason.QuietPeriod;
         }
@@ -167,5 +217,71 @@ public sealed class SurveyScheduler(
             return SkipReason.SampledOut;
         }
         return null;
+    }
+
+    /// <summary>What planning reads: the stores one event at a time, or what a batch read up front.</summary>
+    private interface IPlanReads
+    {
+        Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct);
+
+        Task<bool> SuppressedAsync(string? email, CancellationToken ct);
+
+        Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct);
+    }
+
+    private sealed class StoreReads(IEventStore events, ISuppressionStore suppressions, ISurveyStore surveys) : IPlanReads
+    {
+        public IEventStore Events => events;
+
+        public ISuppressionStore Suppressions => suppressions;
+
+        public ISurveyStore Surveys => surveys;
+
+        public Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct) => events.GetOutcomeAsync(eventId, ct);
+
+        public Task<bool> SuppressedAsync(string? email, CancellationToken ct) => suppressions.IsSuppressedAsync(email, ct);
+
+        public Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct) =>
+            surveys.SurveyedSinceAsync(customerId, templateId, since, ct);
+    }
+
+    /// <summary>
+    /// The reads of a batch's independent events, made up front with one store call each: their known outcomes, their
+    /// suppressed addresses, and per quiet-period template the customers' latest blocking send. A template that became
+    /// active after this read falls back to the store.
+    /// </summary>
+    private sealed class BatchReads(
+        StoreReads store,
+        IReadOnlyDictionary<string, EventOutcome> outcomes,
+        IReadOnlySet<string> suppressed,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, DateTimeOffset>> lastSends) : IPlanReads
+    {
+        public static async Task<BatchReads> ReadAsync(StoreReads store, ActiveTemplates active, IReadOnlyList<FeedbackEvent> batch, CancellationToken ct)
+        {
+            var lastSends = new Dictionary<string, IReadOnlyDictionary<string, DateTimeOffset>>(StringComparer.Ordinal);
+            foreach (var ofType in batch.GroupBy(e => e.Type, StringComparer.Ordinal))
+            {
+                var customers = ofType.Select(e => e.Customer.Id).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var template in (await active.ForEventAsync(ofType.Key, ct)).Triggered.Where(t => t.QuietPeriod is not null))
+                {
+                    lastSends[template.Id] = await store.Surveys.LastQuietPeriodSendsAsync(template.Id, customers, ct);
+                }
+            }
+            return new BatchReads(
+                store,
+                batch.Count == 0 ? new Dictionary<string, EventOutcome>() : await store.Events.GetOutcomesAsync([.. batch.Select(e => e.Id)], ct),
+                await store.Suppressions.SuppressedAmongAsync(batch.Select(e => e.Customer.Email), ct),
+                lastSends);
+        }
+
+        public Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct) => Task.FromResult(outcomes.GetValueOrDefault(eventId));
+
+        public Task<bool> SuppressedAsync(string? email, CancellationToken ct) =>
+            Task.FromResult(email is not null && suppressed.Contains(Emails.Normalize(email)));
+
+        public Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct) =>
+            lastSends.TryGetValue(templateId, out var last)
+                ? Task.FromResult(last.TryGetValue(customerId, out var at) && at >= since)
+                : store.SurveyedSinceAsync(customerId, templateId, since, ct);
     }
 }

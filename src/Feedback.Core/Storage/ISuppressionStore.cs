@@ -18,6 +18,9 @@ public interface ISuppressionStore
 
     Task<Suppression?> GetAsync(string email, CancellationToken ct = default);
 
+    /// <summary>Those of the normalized addresses <paramref name="emails"/> that are suppressed (one read for a batch).</summary>
+    Task<IReadOnlySet<string>> SuppressedAmongAsync(IReadOnlyCollection<string> emails, CancellationToken ct = default);
+
     /// <summary>Suppressions ordered by e-mail, paged by cursor (<paramref name="after"/> = last e-mail of the previous page).</summary>
     Task<Page<Suppression>> ListAsync(string? after, int limit, CancellationToken ct = default);
 }

@@ -41,6 +41,12 @@ public interface ISurveyStore
     /// </summary>
     Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct = default);
 
+    /// <summary>
+    /// For each of <paramref name="customerIds"/> that has one, the latest <c>sendAt</c> among its surveys of the template
+    /// that block the quiet period (as in <see cref="SurveyedSinceAsync"/>, which is true exactly when this is ≥ since).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> LastQuietPeriodSendsAsync(string templateId, IReadOnlyCollection<string> customerIds, CancellationToken ct = default);
+
     /// <summary>Cancels one scheduled survey (<c>cancelledAt = at</c>, its dedupe key freed); false when it is not (or no longer) scheduled.</summary>
     Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default);
 

@@ -15,7 +15,7 @@ public delegate (SurveyTemplate? Template, ValidationErrors Errors) TemplateBuil
 /// archive (a last version that schedules nothing, and its pending surveys cancelled). <c>ifMatch</c> is the caller's
 /// precondition on the current version's <see cref="SurveyTemplate.ETag"/>, checked before anything changes.
 /// </summary>
-public sealed class TemplateService(ITemplateStore templates, ISurveyStore surveys, TimeProvider time)
+public sealed class TemplateService(ITemplateStore templates, ISurveyStore surveys, ActiveTemplates active, TimeProvider time)
 {
     /// <summary>Stores version 1 of a new template under a new id.</summary>
     public async Task<CreateTemplateResult> CreateAsync(TemplateBuilder build, CancellationToken ct = default)
@@ -27,6 +27,7 @@ public sealed class TemplateService(ITemplateStore templates, ISurveyStore surve
             return new CreateTemplateResult.Invalid(errors);
         }
         await templates.CreateAsync(template, ct);
+        active.Changed();
         return new CreateTemplateResult.Created(template);
     }
 
@@ -50,9 +51,12 @@ public sealed class TemplateService(ITemplateStore templates, ISurveyStore surve
         {
             return new ReplaceTemplateResult.Invalid(errors);
         }
-        return await templates.ReplaceAsync(template, current.Version, ct)
-            ? new ReplaceTemplateResult.Replaced(template)
-            : new ReplaceTemplateResult.ChangedConcurrently();
+        if (!await templates.ReplaceAsync(template, current.Version, ct))
+        {
+            return new ReplaceTemplateResult.ChangedConcurrently();
+        }
+        active.Changed();
+        return new ReplaceTemplateResult.Replaced(template);
     }
 
     /// <summary>Archives the template and cancels its pending surveys; archiving again cancels any left, and stores no version.</summary>
@@ -76,6 +80,7 @@ public sealed class TemplateService(ITemplateStore templates, ISurveyStore surve
         {
             return new ArchiveTemplateResult.ChangedConcurrently();
         }
+        active.Changed();
         // After the archive, so no event can schedule a new survey of it between the two steps.
         await surveys.CancelPendingByTemplateAsync(id, archived.UpdatedAt, ct);
         return new ArchiveTemplateResult.Archived();

@@ -10,6 +10,15 @@ internal static class MongoEventQueries
 
     public static FilterDefinition<EventDocument> ById(string id) => Filter.Eq(e => e.Id, id);
 
+    public static FilterDefinition<EventDocument> ByIds(IEnumerable<string> ids) => Filter.In(e => e.Id, ids);
+
+    /// <summary>Events whose outcome is recorded; one still pending has none yet, as <c>GetOutcomeAsync</c> says.</summary>
+    public static FilterDefinition<EventDocument> Recorded() => Filter.Exists(e => e.Outcome, true);
+
+    /// <summary>A batch's outcomes as one unordered bulk write: each recorded only while its event has none (<see cref="Unrecorded"/>).</summary>
+    public static List<WriteModel<EventDocument>> RecordEach(IEnumerable<(string EventId, EventOutcomeDocument Outcome)> outcomes) =>
+        [.. outcomes.Select(o => (WriteModel<EventDocument>)new UpdateOneModel<EventDocument>(Unrecorded(o.EventId), Record(o.Outcome)))];
+
     /// <summary>The event while its outcome is not recorded: only the first of concurrent finishers records it.</summary>
     public static FilterDefinition<EventDocument> Unrecorded(string id) => Filter.Eq(e => e.Id, id) & Filter.Exists(e => e.Outcome, false);
 

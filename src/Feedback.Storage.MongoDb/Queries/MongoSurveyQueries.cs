@@ -40,6 +40,10 @@ internal static class MongoSurveyQueries
         Filter.Eq(s => s.CustomerId, customerId) & Filter.Eq(s => s.TemplateId, templateId) & Filter.Gte(s => s.SendAt, since)
         & Filter.Nin(s => s.Status, SurveyStatuses.OutsideQuietPeriod);
 
+    /// <summary>The customers' surveys of the template that block the quiet period, whatever their send time (a batch's one read).</summary>
+    public static FilterDefinition<SurveyDocument> InQuietPeriodOf(string templateId, IEnumerable<string> customerIds) =>
+        Filter.Eq(s => s.TemplateId, templateId) & Filter.In(s => s.CustomerId, customerIds) & Filter.Nin(s => s.Status, SurveyStatuses.OutsideQuietPeriod);
+
     public static FilterDefinition<SurveyDocument> Pending() => Filter.In(s => s.Status, SurveyStatuses.Pending);
 
     public static FilterDefinition<SurveyDocument> Purgeable(DateTimeOffset before) => Filter.In(s => s.Status, SurveyStatuses.Terminal) & Filter.Lt(s => s.CreatedAt, before);

@@ -20,6 +20,7 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Feedback__MaxRequestBodyBytes", "4MB", "Feedback:MaxRequestBodyBytes must be a whole number, not '4MB'")]
     [InlineData("Feedback__MaxRequestBodyBytes", "1000000000000", "Feedback:MaxRequestBodyBytes must be between 1024 and 67108864")]
     [InlineData("Feedback__Storage__Sqlite__Path", "", "Feedback:Storage:Sqlite:Path is required")]
+    [InlineData("Feedback__Storage__Sqlite__Synchronous", "OFF", "Feedback:Storage:Sqlite:Synchronous must be 'Full' or 'Normal'")]
     [InlineData("Feedback__Dispatch__BatchSize", "0", "Feedback:Dispatch:BatchSize must be between 1 and 10000")]
     [InlineData("Feedback__Dispatch__PollInterval", "abc", "Feedback:Dispatch:PollInterval must be a time span such as 00:00:05, not 'abc'")]
     [InlineData("Feedback__Webhooks__PollInterval", "abc", "Feedback:Webhooks:PollInterval must be a time span such as 00:00:05, not 'abc'")]

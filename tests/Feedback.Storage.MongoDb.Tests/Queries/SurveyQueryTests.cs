@@ -40,6 +40,14 @@ public sealed class SurveyQueryTests
     }
 
     [Fact]
+    public void ABatchReadsTheQuietPeriodSurveysOfItsCustomersWithOneFilter()
+    {
+        Bson.AssertEqual("""
+            { templateId: 'tpl_1', customerId: { $in: ['c-17', 'c-18'] }, status: { $nin: ['Cancelled', 'Suppressed', 'Failed'] } }
+            """, Bson.Render(InQuietPeriodOf("tpl_1", ["c-17", "c-18"])));
+    }
+
+    [Fact]
     public void PendingMeansScheduledOrSending()
     {
         Bson.AssertEqual("{ status: { $in: ['Scheduled', 'Sending'] } }", Bson.Render(Pending()));

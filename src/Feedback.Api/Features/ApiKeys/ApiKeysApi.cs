@@ -59,13 +59,14 @@ public static class ApiKeysApi
         await keys.GetAsync(id, ct) is { } key ? TypedResults.Ok(ApiKeyResponse.From(key)) : Problems.NotFound($"API key '{id}' does not exist.");
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, IApiKeyStore keys, TimeProvider time, CancellationToken ct)
+        string id, IApiKeyStore keys, VerifiedApiKeys verified, TimeProvider time, CancellationToken ct)
     {
         if (await keys.GetAsync(id, ct) is null)
         {
             return Problems.NotFound($"API key '{id}' does not exist.");
         }
         await keys.RevokeAsync(id, time.GetUtcNow(), ct);
+        verified.Forget();
         return TypedResults.NoContent();
     }
 }

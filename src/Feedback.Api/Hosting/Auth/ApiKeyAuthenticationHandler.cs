@@ -1,18 +1,17 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Feedback.Core.Auth;
-using Feedback.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Api.Hosting.Auth;
 
-/// <summary><c>Authorization: Bearer &lt;key&gt;</c>: the key's hash is looked up; its scopes become claims.</summary>
+/// <summary><c>Authorization: Bearer &lt;key&gt;</c>: the key is looked up through <see cref="VerifiedApiKeys"/>; its scopes become claims.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IApiKeyStore keys)
+    VerifiedApiKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,8 +29,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header is not 'Bearer <api key>'.");
         }
         var secret = header[BearerPrefix.Length..].Trim();
-        var key = await keys.FindBySecretHashAsync(ApiKeySecrets.Hash(secret), Context.RequestAborted);
-        if (key is not { IsActive: true })
+        var key = await keys.FindActiveAsync(secret, Context.RequestAborted);
+        if (key is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }

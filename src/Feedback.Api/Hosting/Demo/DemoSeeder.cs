@@ -3,6 +3,7 @@ using Feedback.Core.Common;
 using Feedback.Core.Responses;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
+using Feedback.Core.Templates;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Api.Hosting.Demo;
@@ -14,7 +15,7 @@ namespace Feedback.Api.Hosting.Demo;
 /// their rollups exactly as they do for real answers. Outbound webhooks are not fired for demo answers.
 /// </summary>
 public sealed class DemoSeeder(
-    IOptions<DemoOptions> options, ITemplateStore templates, ISurveyStore surveys, ISurveyOutbox outbox,
+    IOptions<DemoOptions> options, ITemplateStore templates, ActiveTemplates active, ISurveyStore surveys, ISurveyOutbox outbox,
     ISurveyHousekeepingStore housekeeping, IResponseStore responses, IStorageLifecycle storage, TimeProvider time,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -41,6 +42,7 @@ public sealed class DemoSeeder(
         {
             await templates.CreateAsync(template, cancellationToken);
         }
+        active.Changed();
         var (sent, answered, comments) = (0, 0, 0);
         using var bulkLoad = storage.BeginBulkLoad();
         // One writer: SQLite takes one write at a time, so parallel writers would only wait for each other's locks.

@@ -1,0 +1,62 @@
+using Feedback.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Feedback.Storage.Sqlite;
+
+/// <summary>
+/// One statement run many times with new values: Microsoft.Data.Sqlite keeps a command's compiled statement between
+/// executions, so a batch compiles its SQL once instead of once per row. Faults map as in <see cref="SqliteCommands"/>.
+/// </summary>
+internal sealed class SqliteReusedCommand(SqliteConnection connection, string sql, string duplicate = "") : IAsyncDisposable
+{
+    private readonly SqliteCommand _command = connection.Command(sql);
+
+    public async Task<int> ExecuteAsync(CancellationToken ct, params (string Name, object? Value)[] values)
+    {
+        Bind(values);
+        try
+        {
+            return await _command.ExecuteNonQueryAsync(ct);
+        }
+        catch (SqliteException e) when (e.IsUniqueViolation())
+        {
+            throw new DuplicateKeyException($"{duplicate} ({e.Message})", e);
+        }
+        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    public async Task<object?> ScalarAsync(CancellationToken ct, params (string Name, object? Value)[] values)
+    {
+        Bind(values);
+        try
+        {
+            return await _command.ExecuteScalarAsync(ct);
+        }
+        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    // The first run adds the parameters; later runs only set their values (same names, same order).
+    private void Bind((string Name, object? Value)[] values)
+    {
+        if (_command.Parameters.Count == 0)
+        {
+            foreach (var (name, value) in values)
+            {
+                _command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+            return;
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            _command.Parameters[i].Value = values[i].Value ?? DBNull.Value;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
+}
