@@ -208,8 +208,11 @@ internal static class SqliteSchema
         INSERT INTO comment_term_totals (term, language, low, middle, high)
         SELECT term, language, sum(low), sum(middle), sum(high) FROM comment_term_counts GROUP BY term, language;
         """,
+        // Reasons: the codes an answer was given with, a JSON array. Rollups gain the @reason rows, so existing ones are
+        // recounted after this step (RecountRollupsBelow): every earlier answer counts in @reason=(none).
+        "ALTER TABLE responses ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';",
     ];
 
     /// <summary>A database migrated from a version below this one has its rollups rebuilt once the migrations have run.</summary>
-    public const int RecountRollupsBelow = 8;
+    public const int RecountRollupsBelow = 11;
 }
