@@ -83,6 +83,14 @@ public sealed record TemplateRequest(
         var reminderAfter = ReminderAfter is null ? null : ParseDuration("reminderAfter", ReminderAfter, errors);
         var quietPeriod = QuietPeriod is null ? null : ParseDuration("quietPeriod", QuietPeriod, errors);
         var reasons = Reasons?.ToReasons(errors);
+        if (errors.ToDictionary().ContainsKey("reasons"))
+        {
+            // reasons could not be read: without its codes, the labels cannot be checked against them.
+            foreach (var locale in Content?.Keys ?? [])
+            {
+                errors.Settle($"content.{locale}.reasonLabels");
+            }
+        }
         var template = new SurveyTemplate
         {
             Id = id,
