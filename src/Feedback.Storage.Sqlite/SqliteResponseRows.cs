@@ -7,15 +7,15 @@ namespace Feedback.Storage.Sqlite;
 
 /// <summary>
 /// A response row: every field a list can filter on is a column (so the indexes can serve it); properties are a JSON
-/// object, filtered with <c>json_extract</c>.
+/// object, filtered with <c>json_extract</c>, and reasons a JSON array, filtered with <c>json_each</c>.
 /// </summary>
 internal static class SqliteResponseRows
 {
     public const string Columns =
-        "id, survey_id, template_id, kind, score, comment, has_comment, locale, customer_id, subject_id, channel, properties, answered_at, updated_at";
+        "id, survey_id, template_id, kind, score, comment, has_comment, locale, customer_id, subject_id, channel, properties, answered_at, updated_at, reasons";
 
     public const string Values =
-        "$id, $survey_id, $template_id, $kind, $score, $comment, $has_comment, $locale, $customer_id, $subject_id, $channel, $properties, $answered_at, $updated_at";
+        "$id, $survey_id, $template_id, $kind, $score, $comment, $has_comment, $locale, $customer_id, $subject_id, $channel, $properties, $answered_at, $updated_at, $reasons";
 
     /// <summary>Every column but the id, taken from the row being inserted: the last answer replaces the whole record.</summary>
     public static readonly string ReplaceAll = string.Join(", ", Columns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
@@ -29,6 +29,7 @@ internal static class SqliteResponseRows
           AND ($has_comment IS NULL OR has_comment = $has_comment) AND ($customer IS NULL OR customer_id = $customer)
           AND ($channel IS NULL OR channel = $channel)
           AND ($updated_since IS NULL OR updated_at >= $updated_since)
+          AND ($reason IS NULL OR EXISTS (SELECT 1 FROM json_each(responses.reasons) AS given WHERE given.value = $reason))
           AND NOT EXISTS (SELECT 1 FROM json_each($properties) AS wanted
                           WHERE json_extract(responses.properties, '$."' || wanted.key || '"') IS NOT wanted.value)
         """;
@@ -48,6 +49,7 @@ internal static class SqliteResponseRows
         ("$comment", r.Comment), ("$has_comment", HasComment(r.Comment)), ("$locale", r.Locale), ("$customer_id", r.CustomerId),
         ("$subject_id", r.SubjectId), ("$channel", r.Channel), ("$properties", SqliteValues.ToJson(r.Properties)),
         ("$answered_at", SqliteValues.Time(r.AnsweredAt)), ("$updated_at", SqliteValues.Time(r.UpdatedAt)),
+        ("$reasons", SqliteValues.ToJson(r.Reasons)),
     ];
 
     public static (string, object?)[] FilterParameters(ResponseQuery q)
@@ -61,7 +63,7 @@ internal static class SqliteResponseRows
         [
             ("$template", q.TemplateId), ("$kind", q.Kind?.ToString()), ("$from", Time(q.From)), ("$to", Time(q.To)),
             ("$min", q.MinScore), ("$max", q.MaxScore), ("$has_comment", q.HasComment), ("$customer", q.CustomerId), ("$channel", q.Channel),
-            ("$updated_since", Time(q.UpdatedSince)), ("$properties", SqliteValues.ToJson(q.Properties)),
+            ("$updated_since", Time(q.UpdatedSince)), ("$properties", SqliteValues.ToJson(q.Properties)), ("$reason", q.Reason),
         ];
     }
 
@@ -80,6 +82,7 @@ internal static class SqliteResponseRows
         Properties = SqliteValues.FromJson<Dictionary<string, string>>(r.GetString(Column.Properties)),
         AnsweredAt = SqliteValues.ParseTime(r.GetString(Column.AnsweredAt)),
         UpdatedAt = SqliteValues.ParseTime(r.GetString(Column.UpdatedAt)),
+        Reasons = SqliteValues.FromJson<List<string>>(r.GetString(Column.Reasons)),
     };
 
     /// <summary>A blank comment counts as none, the same rule the answer page applies.</summary>
@@ -103,7 +106,8 @@ internal static class SqliteResponseRows
             Channel = Of("channel"),
             Properties = Of("properties"),
             AnsweredAt = Of("answered_at"),
-            UpdatedAt = Of("updated_at");
+            UpdatedAt = Of("updated_at"),
+            Reasons = Of("reasons");
 
         private static int Of(string name) => SqliteColumns.Ordinal(Columns, name);
     }

@@ -228,8 +228,11 @@ internal static class SqliteSchema
         CREATE INDEX ix_followups_template ON followups (template_id, created_at);
         CREATE INDEX ix_followups_customer ON followups (customer_id);
         """,
+        // Reasons: the codes an answer was given with, a JSON array. Rollups gain the @reason rows, so existing ones are
+        // recounted after this step (RecountRollupsBelow): every earlier answer counts in @reason=(none).
+        "ALTER TABLE responses ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';",
     ];
 
     /// <summary>A database migrated from a version below this one has its rollups rebuilt once the migrations have run.</summary>
-    public const int RecountRollupsBelow = 8;
+    public const int RecountRollupsBelow = 12;
 }

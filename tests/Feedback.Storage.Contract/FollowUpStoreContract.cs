@@ -17,12 +17,14 @@ public abstract class FollowUpStoreContract<TAdapter> : StorageContract<TAdapter
     {
         var survey = await AddSentSurveyAsync();
 
-        var (stored, _, opened) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 1, "Nikto sa neozval."), followUp: Source(survey));
+        var (stored, _, opened) = await Responses.AnswerSurveyAsync(
+            SampleAnswer(survey, 1, "Nikto sa neozval.") with { Reasons = ["slow_response"] }, followUp: Source(survey));
 
         Assert.NotNull(opened);
         Assert.StartsWith("fup_", opened.Id, StringComparison.Ordinal);
         Assert.Equal((stored.Id, 1, "Nikto sa neozval.", FollowUpStatus.Open), (opened.ResponseId, opened.Score, opened.Comment, opened.Status));
         Assert.Equal(stored.UpdatedAt + TimeSpan.FromHours(24), opened.DueAt);
+        Assert.Equal(["slow_response"], opened.Reasons);
         Assert.Equal(survey.Customer with { TimeZone = null }, opened.Customer);
         AssertSame(opened, await FollowUps.GetAsync(opened.Id));
         AssertSame(opened, await FollowUps.GetByResponseAsync(stored.Id));
@@ -35,12 +37,14 @@ public abstract class FollowUpStoreContract<TAdapter> : StorageContract<TAdapter
         var (_, _, opened) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 1, null), followUp: Source(survey));
 
         var (_, _, again) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 1, null), keepComment: true, followUp: Source(survey));
-        var (_, _, changed) = await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, "Still waiting"), followUp: Source(survey));
+        var (_, _, changed) = await Responses.AnswerSurveyAsync(
+            SampleAnswer(survey, 2, "Still waiting") with { Reasons = ["rude"] }, followUp: Source(survey));
 
         Assert.Null(again);
         Assert.Null(changed);
         var only = Assert.Single((await FollowUps.ListAsync(new FollowUpQuery())).Items);
         Assert.Equal((opened!.Id, 2, "Still waiting"), (only.Id, only.Score, only.Comment));
+        Assert.Equal(["rude"], only.Reasons);
         Assert.Contains("from 1 to 2", Assert.Single(only.Notes).Text, StringComparison.Ordinal);
     }
 

@@ -90,7 +90,9 @@ public abstract partial class RollupStoreContract<TAdapter>
         var rows = new Dictionary<(string, DateOnly, string, string, SurveyKind), long[]>();
         await foreach (var response in Responses.StreamAsync(new ResponseQuery()))
         {
-            foreach (var (dimension, value) in RollupKeys.Dimensions(response.Channel, response.Properties))
+            var reasons = (response.Reasons.Count == 0 ? [ScoreGroups.NoneKey] : response.Reasons)
+                .Select(reason => KeyValuePair.Create(ScoreRollup.ReasonDimension, reason));
+            foreach (var (dimension, value) in RollupKeys.Dimensions(response.Channel, response.Properties).Concat(reasons))
             {
                 var key = (response.TemplateId, DayOf(response.AnsweredAt), dimension, value, response.Kind);
                 if (!rows.TryGetValue(key, out var histogram))
@@ -107,7 +109,10 @@ public abstract partial class RollupStoreContract<TAdapter>
     }
 
     private static SurveyResponse VolumeAnswer(SurveyResponse answer, Random random, DateTimeOffset at, IReadOnlyDictionary<string, string> properties) =>
-        answer with { Score = VolumeScore(answer.Kind, random), AnsweredAt = at, UpdatedAt = at, Properties = properties };
+        answer with { Score = VolumeScore(answer.Kind, random), AnsweredAt = at, UpdatedAt = at, Properties = properties, Reasons = VolumeReasons(random) };
+
+    /// <summary>None, one or several reasons: an answer counts in each, and a changed answer moves all of them.</summary>
+    private static string[] VolumeReasons(Random random) => [.. new[] { "slow", "rude", "other" }.Where(_ => random.Next(3) == 0)];
 
     private SurveyResponse VolumeExternal(string id, Random random, DateTimeOffset at)
     {
@@ -117,6 +122,7 @@ public abstract partial class RollupStoreContract<TAdapter>
             Id = id, TemplateId = templateId, Kind = kind, Score = VolumeScore(kind, random), Comment = random.Next(3) == 0 ? "ok" : null,
             Locale = "en", CustomerId = $"cus-{random.Next(500)}", SubjectId = $"subject-{random.Next(10_000)}",
             Channel = ExternalChannels[random.Next(ExternalChannels.Length)], Properties = VolumeProperties(random), AnsweredAt = at, UpdatedAt = at,
+            Reasons = VolumeReasons(random),
         };
     }
 

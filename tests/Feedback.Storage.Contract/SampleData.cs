@@ -35,13 +35,16 @@ public abstract class SampleData<TAdapter> : StorageFixture<TAdapter> where TAda
             QuietPeriod = IsoDuration.Parse("P30D"),
             SampleRate = 0.25,
             SendWindow = new SendWindow(new TimeOnly(9, 0), new TimeOnly(20, 30)),
+            Reasons = new TemplateReasons(2, ["slow_response", "not-solved"]),
             DefaultLocale = "en",
             Content = new Dictionary<string, LocaleContent>
             {
                 ["en"] = new("How did we do, {{ customer.name }}?", "How satisfied are you with {{ subject.id }}?",
-                    "Very unsatisfied", "Very satisfied", "What could we do better?", "Thank you!"),
+                    "Very unsatisfied", "Very satisfied", "What could we do better?", "Thank you!",
+                    new Dictionary<string, string> { ["slow_response"] = "Slow response", ["not-solved"] = "Not solved" }),
                 ["sk"] = new("Ako sme to zvládli, {{ customer.name }}?", "Ako ste spokojný s vyriešením {{ subject.id }}?",
-                    "Veľmi nespokojný", "Veľmi spokojný", "Čo by sme mohli zlepšiť?", "Ďakujeme! Ľúbime ťa, ďateľ."),
+                    "Veľmi nespokojný", "Veľmi spokojný", "Čo by sme mohli zlepšiť?", "Ďakujeme! Ľúbime ťa, ďateľ.",
+                    new Dictionary<string, string> { ["slow_response"] = "Pomalá odpoveď" }),
                 ["he"] = new("איך היה, {{ customer.name }}?", "עד כמה אתה מרוצה מהפתרון של {{ subject.id }}?",
                     "לא מרוצה בכלל", "מרוצה מאוד", "מה נוכל לשפר?", "תודה רבה!"),
                 ["pl"] = new("Jak nam poszło, {{ customer.name }}?", "Czy jesteś zadowolony z rozwiązania {{ subject.id }}?",
@@ -123,9 +126,21 @@ public abstract class SampleData<TAdapter> : StorageFixture<TAdapter> where TAda
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.CancelOn, actual.CancelOn);
-        Assert.Equal(expected.Content.OrderBy(c => c.Key, StringComparer.Ordinal), actual.Content.OrderBy(c => c.Key, StringComparer.Ordinal));
-        Assert.Equal(expected with { CancelOn = NoEvents, Content = NoContent }, actual with { CancelOn = NoEvents, Content = NoContent });
+        Assert.Equal(expected.Reasons?.MaxScore, actual.Reasons?.MaxScore);
+        Assert.Equal(expected.Reasons?.Codes ?? [], actual.Reasons?.Codes ?? []);
+        Assert.Equal(Labels(expected), Labels(actual));
+        Assert.Equal(WithoutLabels(expected), WithoutLabels(actual));
+        Assert.Equal(
+            expected with { CancelOn = NoEvents, Content = NoContent, Reasons = null },
+            actual with { CancelOn = NoEvents, Content = NoContent, Reasons = null });
     }
+
+    private static IEnumerable<string> Labels(SurveyTemplate t) =>
+        t.Content.SelectMany(c => (c.Value.ReasonLabels ?? new Dictionary<string, string>()).Select(l => $"{c.Key}.{l.Key}={l.Value}"))
+            .Order(StringComparer.Ordinal);
+
+    private static IEnumerable<KeyValuePair<string, LocaleContent>> WithoutLabels(SurveyTemplate t) =>
+        t.Content.Select(c => KeyValuePair.Create(c.Key, c.Value with { ReasonLabels = null })).OrderBy(c => c.Key, StringComparer.Ordinal);
 
     protected static void AssertSameKey(ApiKey expected, ApiKey? actual)
     {

@@ -81,8 +81,11 @@ public abstract class StorageContract<TAdapter> : SampleData<TAdapter> where TAd
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
-        Assert.Equal(expected with { Properties = NoProperties }, actual with { Properties = NoProperties });
+        Assert.Equal(expected.Reasons, actual.Reasons);
+        Assert.Equal(expected with { Properties = NoProperties, Reasons = NoReasons }, actual with { Properties = NoProperties, Reasons = NoReasons });
     }
+
+    private static readonly string[] NoReasons = [];
 
     protected static void AssertSameResponses(IReadOnlyList<SurveyResponse> expected, IReadOnlyList<SurveyResponse> actual)
     {

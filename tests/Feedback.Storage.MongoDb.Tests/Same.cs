@@ -11,9 +11,19 @@ internal static class Same
     public static void Template(SurveyTemplate expected, SurveyTemplate actual)
     {
         Assert.Equal(expected.CancelOn, actual.CancelOn);
-        Assert.Equal(expected.Content.OrderBy(c => c.Key, StringComparer.Ordinal), actual.Content.OrderBy(c => c.Key, StringComparer.Ordinal));
-        Assert.Equal(expected with { CancelOn = [], Content = NoContent }, actual with { CancelOn = [], Content = NoContent });
+        Assert.Equal(expected.Reasons?.MaxScore, actual.Reasons?.MaxScore);
+        Assert.Equal(expected.Reasons?.Codes ?? [], actual.Reasons?.Codes ?? []);
+        Assert.Equal(Labels(expected), Labels(actual));
+        Assert.Equal(WithoutLabels(expected), WithoutLabels(actual));
+        Assert.Equal(expected with { CancelOn = [], Content = NoContent, Reasons = null }, actual with { CancelOn = [], Content = NoContent, Reasons = null });
     }
+
+    private static IEnumerable<string> Labels(SurveyTemplate t) =>
+        t.Content.SelectMany(c => (c.Value.ReasonLabels ?? new Dictionary<string, string>()).Select(l => $"{c.Key}.{l.Key}={l.Value}"))
+            .Order(StringComparer.Ordinal);
+
+    private static IEnumerable<KeyValuePair<string, LocaleContent>> WithoutLabels(SurveyTemplate t) =>
+        t.Content.Select(c => KeyValuePair.Create(c.Key, c.Value with { ReasonLabels = null })).OrderBy(c => c.Key, StringComparer.Ordinal);
 
     public static void Survey(Survey expected, Survey actual)
     {
@@ -24,7 +34,8 @@ internal static class Same
     public static void Response(SurveyResponse expected, SurveyResponse actual)
     {
         Assert.Equal(expected.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
-        Assert.Equal(expected with { Properties = NoProperties }, actual with { Properties = NoProperties });
+        Assert.Equal(expected.Reasons, actual.Reasons);
+        Assert.Equal(expected with { Properties = NoProperties, Reasons = NoReasons }, actual with { Properties = NoProperties, Reasons = NoReasons });
     }
 
     public static void Key(ApiKey expected, ApiKey actual)
@@ -43,4 +54,5 @@ internal static class Same
 
     private static readonly Dictionary<string, LocaleContent> NoContent = [];
     private static readonly Dictionary<string, string> NoProperties = [];
+    private static readonly string[] NoReasons = [];
 }

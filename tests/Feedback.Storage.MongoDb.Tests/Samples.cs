@@ -26,11 +26,13 @@ internal static class Samples
         QuietPeriod = IsoDuration.Parse("P30D"),
         SampleRate = 0.25,
         SendWindow = new SendWindow(new TimeOnly(9, 0), new TimeOnly(20, 30, 15, 500)),
+        Reasons = new TemplateReasons(2, ["slow_response", "rude"]),
         DefaultLocale = "en",
         Content = new Dictionary<string, LocaleContent>
         {
-            ["en"] = new("How did we do, {{ customer.name }}?", "How satisfied are you?", "Very unsatisfied", "Very satisfied", "What could we do better?", "Thank you!"),
-            ["he"] = new("איך היה?", "עד כמה אתה מרוצה?"),
+            ["en"] = new("How did we do, {{ customer.name }}?", "How satisfied are you?", "Very unsatisfied", "Very satisfied", "What could we do better?", "Thank you!",
+                new Dictionary<string, string> { ["slow_response"] = "Slow response", ["rude"] = "Rude" }),
+            ["he"] = new("איך היה?", "עד כמה אתה מרוצה?", ReasonLabels: new Dictionary<string, string> { ["rude"] = "לא מנומס" }),
         },
         CreatedAt = Now.AddDays(-2),
         UpdatedAt = Now,
@@ -89,6 +91,7 @@ internal static class Samples
         Kind = SurveyKind.Nps,
         Score = 9,
         Comment = "שירות מעולה, תודה!",
+        Reasons = ["slow_response", "rude"],
         Locale = "he",
         CustomerId = "c-17",
         SubjectId = "ticket-42",

@@ -39,13 +39,14 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
         // tables), the answer's channel as "channel".
         await ExecuteAsync($"""
             ALTER TABLE score_rollups DROP COLUMN answered;
+            ALTER TABLE responses DROP COLUMN reasons;
             DROP TABLE comment_terms;
             DROP TABLE comment_term_counts;
             DROP TABLE comment_term_version;
             DROP TABLE comment_term_totals;
             DROP TABLE followups;
             UPDATE score_rollups SET dimension = 'channel' WHERE dimension = '{ScoreRollup.ChannelDimension}';
-            PRAGMA user_version = {SqliteSchema.RecountRollupsBelow - 1};
+            PRAGMA user_version = 7;
             """);
         // As after a restart: pooled connections would keep the old schema cached.
         SqliteConnection.ClearAllPools();
@@ -74,6 +75,26 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
         await using var pragma = new SqliteCommand("PRAGMA synchronous;", connection);
 
         Assert.Equal(level, (long)(await pragma.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task ADatabaseFromBeforeReasonsCountsItsAnswersUnderNoReasonAfterTheMigration()
+    {
+        var survey = await AddSentSurveyAsync();
+        await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
+        // As the version before reasons left it: no reasons column, no @reason rows.
+        await ExecuteAsync($"""
+            ALTER TABLE responses DROP COLUMN reasons;
+            DELETE FROM score_rollups WHERE dimension = '{ScoreRollup.ReasonDimension}';
+            PRAGMA user_version = {SqliteSchema.RecountRollupsBelow - 1};
+            """);
+        SqliteConnection.ClearAllPools();
+
+        await new SqliteStorageLifecycle(new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })),
+            NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+
+        Assert.Empty((await Responses.GetAsync(SurveyResponse.IdForSurvey(survey.Id)))!.Reasons);
+        Assert.Equal(1, (await RollupAsync(DayOf(Time.GetUtcNow()), ScoreRollup.ReasonDimension, ScoreGroups.NoneKey))!.Histogram[2]);
     }
 
     [Fact]

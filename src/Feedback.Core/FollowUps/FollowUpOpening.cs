@@ -12,7 +12,8 @@ public sealed record FollowUpSource(FollowUpPolicy? Policy, Customer Customer);
 /// What an answer does to its response's follow-up: <see cref="Open"/> it when the response has none yet, else bring the
 /// existing one's copy of the answer up to date (<see cref="ApplyTo"/>). The response store persists it in the answer's step.
 /// </summary>
-public sealed record FollowUpChange(FollowUp? Open, string ResponseId, int Score, string? Comment, FollowUpNote? Note, DateTimeOffset At)
+public sealed record FollowUpChange(
+    FollowUp? Open, string ResponseId, int Score, string? Comment, IReadOnlyList<string> Reasons, FollowUpNote? Note, DateTimeOffset At)
 {
     /// <summary>
     /// The existing follow-up with this change, or null when it changes nothing. Applying a change twice changes nothing
@@ -21,7 +22,7 @@ public sealed record FollowUpChange(FollowUp? Open, string ResponseId, int Score
     public FollowUp? ApplyTo(FollowUp existing)
     {
         var addNote = Note is not null && !existing.Notes.Contains(Note);
-        if (existing.Score == Score && existing.Comment == Comment && !addNote)
+        if (existing.Score == Score && existing.Comment == Comment && existing.Reasons.SequenceEqual(Reasons) && !addNote)
         {
             return null;
         }
@@ -29,6 +30,7 @@ public sealed record FollowUpChange(FollowUp? Open, string ResponseId, int Score
         {
             Score = Score,
             Comment = Comment,
+            Reasons = Reasons,
             Notes = addNote ? [.. existing.Notes, Note!] : existing.Notes,
             UpdatedAt = At > existing.UpdatedAt ? At : existing.UpdatedAt,
             Version = existing.Version + 1,
@@ -43,7 +45,7 @@ public static class FollowUpOpening
     /// The change <paramref name="stored"/> (replacing <paramref name="previous"/>, null for a first answer) makes: a
     /// follow-up to open when its score is at or below the policy's <c>maxScore</c> (the store opens it only when the
     /// response has none: once per response, whatever the clicks); for a changed answer, also the new score and comment
-    /// for an existing follow-up, and a note when the score changed. Changing out of the range closes nothing. Null when
+    /// and reasons for an existing follow-up, and a note when the score changed. Changing out of the range closes nothing. Null when
     /// nothing can change: a first answer out of the range, or no policy and no previous answer.
     /// </summary>
     public static FollowUpChange? OfAnswer(SurveyResponse stored, SurveyResponse? previous, FollowUpSource? source)
@@ -59,7 +61,7 @@ public static class FollowUpOpening
             ? new FollowUpNote(at, FollowUpNote.ServiceAuthor, string.Create(CultureInfo.InvariantCulture,
                 $"The customer changed the score from {previous.Score} to {stored.Score}{(opens ? "" : ", above followUp.maxScore")}."))
             : null;
-        return new FollowUpChange(open, stored.Id, stored.Score, stored.Comment, note, at);
+        return new FollowUpChange(open, stored.Id, stored.Score, stored.Comment, stored.Reasons, note, at);
     }
 
     private static FollowUp New(SurveyResponse answer, FollowUpSource source, DateTimeOffset at) => new()
@@ -71,6 +73,7 @@ public static class FollowUpOpening
         Kind = answer.Kind,
         Score = answer.Score,
         Comment = answer.Comment,
+        Reasons = answer.Reasons,
         Customer = source.Customer with { TimeZone = null },
         SubjectId = answer.SubjectId,
         Properties = answer.Properties,

@@ -1,4 +1,5 @@
 using Feedback.Core.FollowUps;
+using Feedback.Core.Common;
 using Feedback.Core.Storage;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
@@ -15,6 +16,8 @@ public enum AnswerProblem
     InvalidScore,
     /// <summary>The comment is longer than <see cref="AnswerService.MaxCommentLength"/> (400).</summary>
     CommentTooLong,
+    /// <summary>A reason that is not one of the template's codes, or one given twice (400).</summary>
+    InvalidReason,
 }
 
 /// <summary>The survey behind a token, with its template, or why it cannot be answered.</summary>
@@ -56,9 +59,12 @@ public sealed class AnswerService(
 
     /// <summary>
     /// Records the answer (the last one counts). <paramref name="comment"/> null keeps the comment already given (a
-    /// one-click score change must not wipe it); an empty or blank comment removes it.
+    /// one-click score change must not wipe it) and the reasons given with it; an empty or blank comment removes it.
+    /// Otherwise <paramref name="reasons"/> replace the stored ones, kept only when the score is asked for reasons
+    /// (<see cref="TemplateReasons.Keep"/>). Given reasons are checked either way: an unknown one is a 400.
     /// </summary>
-    public async Task<(AnswerContext Context, SurveyResponse? Response)> AnswerAsync(string token, int score, string? comment, CancellationToken ct = default)
+    public async Task<(AnswerContext Context, SurveyResponse? Response)> AnswerAsync(
+        string token, int score, string? comment, IReadOnlyList<string>? reasons = null, CancellationToken ct = default)
     {
         var context = await OpenAsync(token, ct);
         if (context.Problem is not null || context.Survey is not { } survey)
@@ -73,6 +79,15 @@ public sealed class AnswerService(
         {
             return (context with { Problem = AnswerProblem.CommentTooLong }, null);
         }
+        if (reasons is not null)
+        {
+            var errors = new ValidationErrors();
+            TemplateReasons.Validate(context.Template?.Reasons, reasons, "reason", errors);
+            if (!errors.IsValid)
+            {
+                return (context with { Problem = AnswerProblem.InvalidReason }, null);
+            }
+        }
         var now = time.GetUtcNow();
         var response = new SurveyResponse
         {
@@ -82,6 +97,7 @@ public sealed class AnswerService(
             Kind = survey.Kind,
             Score = score,
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Reasons = context.Template?.Reasons?.Keep(score, reasons ?? []) ?? [],
             Locale = survey.Locale,
             CustomerId = survey.Customer.Id,
             SubjectId = survey.SubjectId,

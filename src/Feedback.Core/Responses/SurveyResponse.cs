@@ -15,6 +15,8 @@ public sealed record SurveyResponse
     public required SurveyKind Kind { get; init; }
     public required int Score { get; init; }
     public string? Comment { get; init; }
+    /// <summary>The reason codes the customer ticked (<see cref="TemplateReasons"/>), in the template's order; empty when none.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
     public required string Locale { get; init; }
     public required string CustomerId { get; init; }
     public required string SubjectId { get; init; }
@@ -31,12 +33,13 @@ public sealed record SurveyResponse
     /// <summary>
     /// This answer as it replaces <paramref name="previous"/>, the stored answer to the same survey: the store reads that
     /// in its atomic step and stores what this returns. The last answer counts, but <c>answeredAt</c> stays the first
-    /// one's, and with <paramref name="keepComment"/> (a one-click score) the stored comment stays, so a comment posted
-    /// while the click was on its way is never overwritten by a stale copy.
+    /// one's, and with <paramref name="keepComment"/> (a one-click score) the stored comment and reasons stay, so what
+    /// was posted while the click was on its way is never overwritten by a stale copy.
     /// </summary>
     public SurveyResponse Replacing(SurveyResponse? previous, bool keepComment) => this with
     {
         Comment = keepComment ? previous?.Comment : Comment,
+        Reasons = keepComment ? previous?.Reasons ?? [] : Reasons,
         AnsweredAt = previous?.AnsweredAt ?? AnsweredAt,
     };
 }

@@ -25,7 +25,7 @@ public static class ResponseScoreReader
         {
             Count(days, DateOnly.FromDateTime(response.AnsweredAt.UtcDateTime), response.Score);
             // Grouped by the rollups' rule, so a value they do not count (empty, too long) is in no group here either.
-            if (q.GroupBy is { } groupBy && RollupKeys.Dimensions(response.Channel, response.Properties).GetValueOrDefault(groupBy) is { } key)
+            foreach (var key in q.GroupBy is { } groupBy ? RollupKeys.ValuesIn(response, groupBy) : [])
             {
                 Count(groups, key, response.Score);
             }

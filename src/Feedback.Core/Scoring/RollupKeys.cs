@@ -6,7 +6,8 @@ namespace Feedback.Core.Scoring;
 
 /// <summary>
 /// Which rollup rows an answer or a send counts in, and by how much: the all row, <see cref="ScoreRollup.ChannelDimension"/>
-/// (the answer's channel), and one row per property whose value is worth a breakdown. The stores persist what <see cref="OfAnswer"/> and
+/// (the answer's channel), one row per property whose value is worth a breakdown, and for an answer its
+/// <see cref="ScoreRollup.ReasonDimension"/> rows (<see cref="ReasonValues"/>). The stores persist what <see cref="OfAnswer"/> and
 /// <see cref="OfSend"/> return, and rebuilds tally the same, so the rule is in one place (docs/decisions.md, "Score rollups").
 /// </summary>
 public static class RollupKeys
@@ -45,12 +46,26 @@ public static class RollupKeys
         return dimensions;
     }
 
+    /// <summary>
+    /// The values an answer counts under in <paramref name="dimension"/>: its reasons (or <see cref="ScoreGroups.NoneKey"/>)
+    /// for <see cref="ScoreRollup.ReasonDimension"/>, else its one value there, if any. Raw-answer queries group by this.
+    /// </summary>
+    public static IEnumerable<string> ValuesIn(SurveyResponse answer, string dimension) =>
+        dimension == ScoreRollup.ReasonDimension ? ReasonValues(answer)
+        : Dimensions(answer.Channel, answer.Properties).GetValueOrDefault(dimension) is { } value ? [value]
+        : [];
+
+    /// <summary>Each reason once, or <see cref="ScoreGroups.NoneKey"/> for an answer without any: it counts in each of them.</summary>
+    public static IEnumerable<string> ReasonValues(SurveyResponse answer) =>
+        answer.Reasons.Count == 0 ? [ScoreGroups.NoneKey] : answer.Reasons.Distinct(StringComparer.Ordinal);
+
     /// <summary>The UTC day an answer or a send counts on.</summary>
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     private static IEnumerable<RollupDelta> AnswerDeltas(SurveyResponse answer, int change) =>
-        Dimensions(answer.Channel, answer.Properties).Select(d =>
-            new RollupDelta(answer.TemplateId, answer.Kind, Day(answer.AnsweredAt), d.Key, d.Value, answer.Score, change, AnswersSentSurvey(answer)));
+        Dimensions(answer.Channel, answer.Properties)
+            .Concat(ReasonValues(answer).Select(reason => KeyValuePair.Create(ScoreRollup.ReasonDimension, reason)))
+            .Select(d => new RollupDelta(answer.TemplateId, answer.Kind, Day(answer.AnsweredAt), d.Key, d.Value, answer.Score, change, AnswersSentSurvey(answer)));
 
     /// <summary>
     /// Whether an answer counts towards the response rate: it answers a survey that was sent. Answers collected

@@ -38,6 +38,16 @@ public static class ScoreGroups
     }
 
     /// <summary>
+    /// The groups of a query grouped by <paramref name="groupBy"/>, to rank, and its <see cref="NoneKey"/> group. Reasons
+    /// count their answers without one in a row of their own (an answer may be in several groups, so the total minus the
+    /// groups means nothing); every other dimension's is <see cref="None(ScoreData)"/>.
+    /// </summary>
+    public static (IReadOnlyList<GroupTotals> Groups, GroupTotals? None) Split(ScoreData data, string groupBy) =>
+        groupBy == ScoreRollup.ReasonDimension
+            ? ([.. data.Groups.Where(g => g.Key != NoneKey)], data.Groups.FirstOrDefault(g => g.Key == NoneKey))
+            : (data.Groups, None(data));
+
+    /// <summary>
     /// The answers and sends of the period in no group: without the property, or with a value no breakdown counts (empty,
     /// or longer than <see cref="RollupKeys.MaxValueLength"/>). Each answer is in at most one group, so this is the
     /// period's total minus the groups, and the groups with it add up to the total. Null when nothing is left.

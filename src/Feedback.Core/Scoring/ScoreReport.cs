@@ -69,13 +69,13 @@ public sealed record ScoreReport(
 
     private static IReadOnlyList<ScoreGroup> GroupsOf(ScoreQuery q, ScoreData data)
     {
-        if (q.GroupBy is null)
+        if (q.GroupBy is not { } groupBy)
         {
             return [];
         }
-        var order = q.GroupBy == ResolutionTime.Property ? ResolutionTime.Buckets : null;
-        var (top, other) = ScoreGroups.Rank(data.Groups, q.Top, order);
-        var none = ScoreGroups.None(data);
+        var order = groupBy == ResolutionTime.Property ? ResolutionTime.Buckets : null;
+        var (groups, none) = ScoreGroups.Split(data, groupBy);
+        var (top, other) = ScoreGroups.Rank(groups, q.Top, order);
         return top.Append(other).Append(none).OfType<GroupTotals>()
             .Select(g => new ScoreGroup(g.Key, FiguresOf(q.Kind, g.Histogram, data.HasSent, g.Sent, g.Answered), g == other, g == none))
             .ToList();

@@ -15,6 +15,11 @@ public sealed record ScoreRollup
     public const string All = "";
     /// <summary>The answer's own channel; no property can be called this (names are letters, digits, '_', '.' and '-').</summary>
     public const string ChannelDimension = "@channel";
+    /// <summary>
+    /// The answer's reasons: a row per reason code it has, or the row <see cref="ScoreGroups.NoneKey"/> when it has none.
+    /// Unlike every other dimension an answer may count in several of its rows, so none of them is "the rest".
+    /// </summary>
+    public const string ReasonDimension = "@reason";
     public const int HistogramLength = 11;
 
     public required string TemplateId { get; init; }

@@ -26,6 +26,8 @@ public sealed record ResponseQuery
     public string? Channel { get; init; }
     public DateTimeOffset? UpdatedSince { get; init; }
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+    /// <summary>Only answers whose reasons include this code.</summary>
+    public string? Reason { get; init; }
     public ResponsePosition? After { get; init; }
     public int Limit { get; init; } = PageCursor.DefaultLimit;
 }
@@ -60,7 +62,7 @@ public interface IResponseStore
     /// Records or changes the answer to a sent survey in one atomic step: it reads the previous response
     /// <c>rsp_{surveyId}</c>, stores <see cref="SurveyResponse.Replacing"/>(previous, <paramref name="keepComment"/>) of
     /// <paramref name="response"/> (the last answer counts; <c>answeredAt</c> stays the first answer's; with
-    /// <paramref name="keepComment"/> the stored comment stays), and the survey becomes <c>answered</c> with that
+    /// <paramref name="keepComment"/> the stored comment and reasons stay), and the survey becomes <c>answered</c> with that
     /// <c>answeredAt</c>. Returns the stored response and the previous one (null when this is the first answer). In the
     /// same step the rollups move by <see cref="Scoring.RollupKeys.OfAnswer"/>(stored, previous): the previous answer is
     /// known only inside that step, so the store calls these Core functions and persists what they return, deciding

@@ -8,14 +8,18 @@ public enum TemplateStatus { Active, Archived }
 /// <summary>A local time-of-day window (customer's time zone) in which surveys may be sent; may cross midnight.</summary>
 public sealed record SendWindow(TimeOnly Start, TimeOnly End);
 
-/// <summary>The texts of a template in one locale; all may hold Liquid placeholders.</summary>
+/// <summary>
+/// The texts of a template in one locale; all but the reason labels may hold Liquid placeholders. <see cref="ReasonLabels"/>
+/// are plain text keyed by reason code (<see cref="TemplateReasons"/>).
+/// </summary>
 public sealed record LocaleContent(
     string Subject,
     string Question,
     string? LowLabel = null,
     string? HighLabel = null,
     string? CommentPrompt = null,
-    string? ThankYou = null);
+    string? ThankYou = null,
+    IReadOnlyDictionary<string, string>? ReasonLabels = null);
 
 /// <summary>One version of a survey template. Durations keep the ISO-8601 text the client sent (<see cref="IsoDuration"/>).</summary>
 public sealed record SurveyTemplate
@@ -39,6 +43,8 @@ public sealed record SurveyTemplate
     public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
     /// <summary>Which answers open a follow-up; null: none do.</summary>
     public FollowUpPolicy? FollowUp { get; init; }
+    /// <summary>The reasons asked for with a low score; null: none are asked.</summary>
+    public TemplateReasons? Reasons { get; init; }
     public required string DefaultLocale { get; init; }
     public required IReadOnlyDictionary<string, LocaleContent> Content { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
@@ -61,6 +67,21 @@ public sealed record SurveyTemplate
         var fallback = Content.GetValueOrDefault(DefaultLocale);
         static string? Given(string? label) => string.IsNullOrWhiteSpace(label) ? null : label;
         return (Given(own?.LowLabel) ?? Given(fallback?.LowLabel), Given(own?.HighLabel) ?? Given(fallback?.HighLabel));
+    }
+
+    /// <summary>
+    /// The reasons with their labels in <paramref name="contentLocale"/>, in the template's order: a code the locale does
+    /// not label (absent or blank) has the default locale's label, which validation requires. Empty without reasons.
+    /// </summary>
+    public IReadOnlyList<(string Code, string Label)> ReasonLabelsFor(string contentLocale)
+    {
+        var own = Content.GetValueOrDefault(contentLocale)?.ReasonLabels;
+        var fallback = Content.GetValueOrDefault(DefaultLocale)?.ReasonLabels;
+        string Label(string code) =>
+            own?.GetValueOrDefault(code) is { } label && !string.IsNullOrWhiteSpace(label) ? label
+            : fallback?.GetValueOrDefault(code) is { } given && !string.IsNullOrWhiteSpace(given) ? given
+            : code;
+        return Reasons is null ? [] : [.. Reasons.Codes.Select(code => (code, Label(code)))];
     }
 
     /// <summary>Content for a customer locale: exact tag, then its language (<c>pl-PL</c> → <c>pl</c>), then the default.</summary>

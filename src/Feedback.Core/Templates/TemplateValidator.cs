@@ -50,6 +50,7 @@ public static partial class TemplateValidator
         }
         ValidateFollowUp(template, errors);
         ValidateContent(template, errors);
+        ValidateReasons(template, errors);
         return errors;
     }
 
@@ -67,6 +68,70 @@ public static partial class TemplateValidator
         if (followUp.Due.TimeSpan <= TimeSpan.Zero)
         {
             errors.Add("followUp.due", "must be longer than zero");
+        }
+    }
+
+    private static void ValidateReasons(SurveyTemplate template, ValidationErrors errors)
+    {
+        var reasons = template.Reasons;
+        if (reasons is not null)
+        {
+            var (min, max) = template.Kind.Range();
+            if (reasons.MaxScore < min || reasons.MaxScore > max)
+            {
+                errors.Add("reasons.maxScore", $"must be between {min} and {max} for a {template.Kind.ToString().ToLowerInvariant()} template");
+            }
+            if (reasons.Codes.Count == 0)
+            {
+                errors.Add("reasons.codes", "must list at least one reason code");
+            }
+            else if (reasons.Codes.Count > TemplateReasons.MaxCodes)
+            {
+                errors.Add("reasons.codes", $"must list at most {TemplateReasons.MaxCodes} reason codes");
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < reasons.Codes.Count; i++)
+            {
+                if (!TemplateReasons.IsValidCode(reasons.Codes[i]))
+                {
+                    errors.Add($"reasons.codes[{i}]", $"must be {TemplateReasons.CodeSyntax}");
+                }
+                else if (!seen.Add(reasons.Codes[i]))
+                {
+                    errors.Add($"reasons.codes[{i}]", "is listed twice");
+                }
+            }
+        }
+        var codes = reasons?.Codes.ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var (locale, content) in template.Content)
+        {
+            foreach (var (code, label) in content?.ReasonLabels ?? new Dictionary<string, string>())
+            {
+                var field = $"content.{locale}.reasonLabels.{code}";
+                if (!codes.Contains(code))
+                {
+                    errors.Add(field, reasons is null ? "labels a reason, but the template has no reasons" : "labels a code that is not in reasons.codes");
+                }
+                else if (string.IsNullOrWhiteSpace(label))
+                {
+                    errors.Add(field, "must not be blank");
+                }
+                else if (label.Length > TemplateReasons.MaxLabelLength)
+                {
+                    errors.Add(field, $"must be at most {TemplateReasons.MaxLabelLength} characters");
+                }
+            }
+        }
+        // Every code needs a label in the default locale: it is the label any other locale falls back to.
+        if (reasons is not null && template.Content.GetValueOrDefault(template.DefaultLocale) is { } defaults)
+        {
+            foreach (var code in reasons.Codes.Where(TemplateReasons.IsValidCode).Distinct(StringComparer.Ordinal))
+            {
+                if (defaults.ReasonLabels?.ContainsKey(code) != true)
+                {
+                    errors.Add($"content.{template.DefaultLocale}.reasonLabels.{code}", "is required: every reason needs a label in the default locale");
+                }
+            }
         }
     }
 

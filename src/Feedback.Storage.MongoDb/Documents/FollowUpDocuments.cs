@@ -102,6 +102,7 @@ internal sealed class PendingFollowUpDocument
     public FollowUpDocument? Open { get; init; }
     public required int Score { get; init; }
     public string? Comment { get; init; }
+    public List<string> Reasons { get; init; } = [];
     public FollowUpNoteDocument? Note { get; init; }
     public required DateTimeOffset At { get; init; }
 
@@ -111,10 +112,11 @@ internal sealed class PendingFollowUpDocument
         Open = change.Open is { } open ? FollowUpDocument.From(open) : null,
         Score = change.Score,
         Comment = change.Comment,
+        Reasons = [.. change.Reasons],
         Note = change.Note is { } note ? FollowUpNoteDocument.From(note) : null,
         At = change.At,
     };
 
     public FollowUpChange ToChange(string responseId) =>
-        new(Open?.ToFollowUp(), responseId, Score, Comment, Note?.ToNote(), At);
+        new(Open?.ToFollowUp(), responseId, Score, Comment, Reasons, Note?.ToNote(), At);
 }

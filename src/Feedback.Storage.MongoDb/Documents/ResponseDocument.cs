@@ -16,6 +16,8 @@ internal sealed class ResponseDocument
     public required int Score { get; init; }
     public string? Comment { get; init; }
     public required bool HasComment { get; init; }
+    /// <summary>Reason codes; absent in documents written before reasons, which read as none.</summary>
+    public List<string> Reasons { get; init; } = [];
     public required string Locale { get; init; }
     public required string CustomerId { get; init; }
     public required string SubjectId { get; init; }
@@ -37,6 +39,7 @@ internal sealed class ResponseDocument
         Comment = r.Comment,
         // A blank comment counts as none, the rule of the answer page and of the SQLite adapter.
         HasComment = !string.IsNullOrWhiteSpace(r.Comment),
+        Reasons = [.. r.Reasons],
         Locale = r.Locale,
         CustomerId = r.CustomerId,
         SubjectId = r.SubjectId,
@@ -55,6 +58,7 @@ internal sealed class ResponseDocument
         Kind = Kind,
         Score = Score,
         Comment = Comment,
+        Reasons = Reasons,
         Locale = Locale,
         CustomerId = CustomerId,
         SubjectId = SubjectId,

@@ -25,6 +25,8 @@ internal sealed class TemplateDocument
     public SurveyDelivery Delivery { get; init; } = SurveyDelivery.Email;
     /// <summary>Absent in documents written before follow-ups, and when the template opens none.</summary>
     public FollowUpPolicyDocument? FollowUp { get; init; }
+    /// <summary>Absent in documents written before reasons, and when the template asks none.</summary>
+    public ReasonsDocument? Reasons { get; init; }
     public required string DefaultLocale { get; init; }
     /// <summary>Keyed by locale tag; tags never hold '.' or '$' (validated), so they are safe element names.</summary>
     public Dictionary<string, LocaleContentDocument> Content { get; init; } = [];
@@ -48,6 +50,7 @@ internal sealed class TemplateDocument
         SendWindow = t.SendWindow is { } w ? new SendWindowDocument { Start = SendWindowDocument.Format(w.Start), End = SendWindowDocument.Format(w.End) } : null,
         Delivery = t.Delivery,
         FollowUp = t.FollowUp is { } f ? new FollowUpPolicyDocument { MaxScore = f.MaxScore, Due = f.Due.Text } : null,
+        Reasons = t.Reasons is { } r ? new ReasonsDocument { MaxScore = r.MaxScore, Codes = [.. r.Codes] } : null,
         DefaultLocale = t.DefaultLocale,
         Content = t.Content.ToDictionary(c => c.Key, c => LocaleContentDocument.From(c.Value), StringComparer.Ordinal),
         CreatedAt = t.CreatedAt,
@@ -71,6 +74,7 @@ internal sealed class TemplateDocument
         SendWindow = SendWindow is { } w ? new SendWindow(SendWindowDocument.Parse(w.Start), SendWindowDocument.Parse(w.End)) : null,
         Delivery = Delivery,
         FollowUp = FollowUp is { } f ? new FollowUpPolicy(f.MaxScore, IsoDuration.Parse(f.Due)) : null,
+        Reasons = Reasons is { } r ? new TemplateReasons(r.MaxScore, r.Codes) : null,
         DefaultLocale = DefaultLocale,
         Content = Content.ToDictionary(c => c.Key, c => c.Value.ToContent(), StringComparer.Ordinal),
         CreatedAt = CreatedAt,
@@ -97,6 +101,12 @@ internal sealed class FollowUpPolicyDocument
     public required string Due { get; init; }
 }
 
+internal sealed class ReasonsDocument
+{
+    public required int MaxScore { get; init; }
+    public List<string> Codes { get; init; } = [];
+}
+
 internal sealed class LocaleContentDocument
 {
     public required string Subject { get; init; }
@@ -105,13 +115,16 @@ internal sealed class LocaleContentDocument
     public string? HighLabel { get; init; }
     public string? CommentPrompt { get; init; }
     public string? ThankYou { get; init; }
+    /// <summary>Keyed by reason code; codes are lowercase letters, digits, '_' and '-' (validated), safe element names.</summary>
+    public Dictionary<string, string>? ReasonLabels { get; init; }
 
     public static LocaleContentDocument From(LocaleContent c) => new()
     {
         Subject = c.Subject, Question = c.Question, LowLabel = c.LowLabel, HighLabel = c.HighLabel, CommentPrompt = c.CommentPrompt, ThankYou = c.ThankYou,
+        ReasonLabels = c.ReasonLabels?.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal),
     };
 
-    public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou);
+    public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou, ReasonLabels);
 }
 
 /// <summary>One immutable version of a template (collection <c>templateVersions</c>); <c>_id</c> is <c>{templateId}@{version}</c>.</summary>

@@ -20,7 +20,13 @@ internal static class MongoResponseQueries
     /// </summary>
     public static FilterDefinition<ResponseDocument> Unchanged(SurveyResponse previous) =>
         Filter.Eq(r => r.Id, previous.Id) & Filter.Eq(r => r.Score, previous.Score) & Filter.Eq(r => r.Comment, previous.Comment)
-        & Filter.Eq(r => r.AnsweredAt, previous.AnsweredAt) & Filter.Eq(r => r.UpdatedAt, previous.UpdatedAt);
+        & Filter.Eq(r => r.AnsweredAt, previous.AnsweredAt) & Filter.Eq(r => r.UpdatedAt, previous.UpdatedAt)
+        & Unchanged(previous.Reasons);
+
+    // A document from before reasons has no field: it matches an empty list as "absent or []".
+    private static FilterDefinition<ResponseDocument> Unchanged(IReadOnlyList<string> reasons) => reasons.Count == 0
+        ? Filter.Not(Filter.SizeGt(r => r.Reasons, 0))
+        : Filter.Eq(r => r.Reasons, [.. reasons]);
 
     /// <summary>List order: answeredAt, then id (ties); the indexes below serve it.</summary>
     public static SortDefinition<ResponseDocument> InListOrder() =>
@@ -49,6 +55,7 @@ internal static class MongoResponseQueries
         filter &= query.CustomerId is { } customer ? Filter.Eq(r => r.CustomerId, customer) : Filter.Empty;
         filter &= query.Channel is { } channel ? Filter.Eq(r => r.Channel, channel) : Filter.Empty;
         filter &= query.UpdatedSince is { } since ? Filter.Gte(r => r.UpdatedAt, since) : Filter.Empty;
+        filter &= query.Reason is { } reason ? Filter.AnyEq(r => r.Reasons, reason) : Filter.Empty;
         foreach (var (name, value) in query.Properties)
         {
             filter &= Filter.ElemMatch(r => r.Properties, p => p.K == name && p.V == value);

@@ -17,7 +17,7 @@ public sealed class ResponseCsvTests : IAsyncLifetime
     private static readonly string[] Header =
     [
         "id", "surveyId", "templateId", "kind", "score", "comment", "locale", "customerId", "subjectId", "channel",
-        "answeredAt", "updatedAt", "properties",
+        "answeredAt", "updatedAt", "properties", "reasons",
     ];
 
     private readonly FeedbackApiFactory _factory = new();
@@ -96,6 +96,7 @@ public sealed class ResponseCsvTests : IAsyncLifetime
             Assert.EndsWith("Z", row["answeredAt"]);
             var properties = item["properties"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
             Assert.Equal(properties, row["properties"] == "" ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(row["properties"])!);
+            Assert.Equal(string.Join(';', item["reasons"]!.AsArray().Select(r => (string)r!)), row["reasons"]);
         }
         Assert.Equal("'=cmd|' /C calc'!A0", rows[0]["customerId"]);
         Assert.Equal("'-order-7", rows[1]["subjectId"]);

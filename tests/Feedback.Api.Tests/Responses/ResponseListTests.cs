@@ -76,7 +76,7 @@ public sealed class ResponseListTests : IAsyncLifetime
 
         var item = Assert.Single(page!["items"]!.AsArray())!.AsObject();
         Assert.Equal(
-            ["answeredAt", "channel", "comment", "customerId", "id", "kind", "locale", "properties", "score", "subjectId", "surveyId", "templateId", "updatedAt"],
+            ["answeredAt", "channel", "comment", "customerId", "id", "kind", "locale", "properties", "reasons", "score", "subjectId", "surveyId", "templateId", "updatedAt"],
             item.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("chat", (string?)item["channel"]);
         Assert.Equal("peter", (string?)item["properties"]!["agent"]);

@@ -47,6 +47,19 @@ public sealed class FollowUpOpeningTests
     }
 
     [Fact]
+    public void TheFollowUpCarriesTheAnswersReasonsAndAChangedAnswersNewOnes()
+    {
+        var open = FollowUpOpening.OfAnswer(Answer(2) with { Reasons = ["slow_response"] }, null, Source)!.Open!;
+        var change = FollowUpOpening.OfAnswer(Answer(2, minutes: 5) with { Reasons = ["not_solved", "rude"] }, Answer(2), Source)!;
+
+        var changed = change.ApplyTo(open)!;
+
+        Assert.Equal(["slow_response"], open.Reasons);
+        Assert.Equal(["not_solved", "rude"], changed.Reasons);
+        Assert.Empty(changed.Notes);
+    }
+
+    [Fact]
     public void ApplyingTheSameChangeTwiceChangesNothingTheSecondTime()
     {
         var existing = FollowUpOpening.OfAnswer(Answer(3), null, Source)!.Open!;

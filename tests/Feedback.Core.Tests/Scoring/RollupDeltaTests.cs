@@ -15,7 +15,10 @@ public sealed class RollupDeltaTests
         var deltas = RollupKeys.OfAnswer(Answer(9, At, agent: "maria"));
 
         Assert.Equal(
-            ["tpl_1 2026-11-24 = Nps h9 +1", "tpl_1 2026-11-24 @channel=web Nps h9 +1", "tpl_1 2026-11-24 agent=maria Nps h9 +1"],
+            [
+                "tpl_1 2026-11-24 = Nps h9 +1", "tpl_1 2026-11-24 @channel=web Nps h9 +1", "tpl_1 2026-11-24 @reason=(none) Nps h9 +1",
+                "tpl_1 2026-11-24 agent=maria Nps h9 +1",
+            ],
             deltas.Select(Describe).Order(StringComparer.Ordinal));
     }
 
@@ -27,7 +30,7 @@ public sealed class RollupDeltaTests
 
         Assert.All(RollupKeys.OfAnswer(external), d => Assert.False(d.SurveyAnswer));
         Assert.All(RollupKeys.OfAnswer(toSurvey), d => Assert.True(d.SurveyAnswer));
-        Assert.Equal([-1, -1, -1, 1, 1, 1], RollupKeys.OfAnswer(toSurvey with { Score = 3 }, toSurvey).Select(d => d.SurveyAnswer ? d.Change : 0));
+        Assert.Equal([-1, -1, -1, -1, 1, 1, 1, 1], RollupKeys.OfAnswer(toSurvey with { Score = 3 }, toSurvey).Select(d => d.SurveyAnswer ? d.Change : 0));
     }
 
     [Fact]
@@ -40,7 +43,9 @@ public sealed class RollupDeltaTests
         Assert.Equal(
             [
                 "tpl_1 2026-11-24 = Nps h2 -1", "tpl_1 2026-11-24 @channel=web Nps h2 -1", "tpl_1 2026-11-24 agent=maria Nps h2 -1",
+                "tpl_1 2026-11-24 @reason=(none) Nps h2 -1",
                 "tpl_1 2026-11-25 = Nps h7 +1", "tpl_1 2026-11-25 @channel=web Nps h7 +1", "tpl_1 2026-11-25 agent=omer Nps h7 +1",
+                "tpl_1 2026-11-25 @reason=(none) Nps h7 +1",
             ],
             deltas.Select(Describe));
     }

@@ -41,7 +41,9 @@ public sealed class RollupKeysTests
 
         var rows = tally.ToRollups().ToDictionary(r => $"{r.Day:MM-dd} {r.Dimension}={r.Value}");
 
-        Assert.Equal((4L, 1L, 9), (tally.Responses, tally.Sent, rows.Count));
+        // Two days of answers have a @reason=(none) row each: answers without reasons count there.
+        Assert.Equal((4L, 1L, 11), (tally.Responses, tally.Sent, rows.Count));
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1], rows["11-23 @reason=(none)"].Histogram);
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1], rows["11-23 ="].Histogram);
         Assert.Equal(1, rows["11-23 ="].Answered);
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], rows["11-23 agent=omer"].Histogram);

@@ -12,7 +12,7 @@ public sealed class ResponseDocumentTests
         Bson.AssertEqual("""
             { _id: 'rsp_srv_0193f1c2a0007000a000000000000002', surveyId: 'srv_0193f1c2a0007000a000000000000002',
               templateId: 'tpl_0193f1c2a0007000a000000000000001', kind: 'Nps', score: 9, comment: 'שירות מעולה, תודה!',
-              hasComment: true, locale: 'he', customerId: 'c-17', subjectId: 'ticket-42', channel: 'email',
+              hasComment: true, reasons: ['slow_response', 'rude'], locale: 'he', customerId: 'c-17', subjectId: 'ticket-42', channel: 'email',
               properties: [{ k: 'channel', v: 'email' }, { k: 'shop.region', v: 'eu-central' }],
               answeredAt: ISODate('2026-11-23T10:08:00.123Z'), updatedAt: ISODate('2026-11-23T10:09:00.123Z') }
             """, bson);
@@ -34,10 +34,19 @@ public sealed class ResponseDocumentTests
         var bson = Bson.Serialize(ResponseDocument.From(response));
 
         Assert.Equal(
-            ["_id", "templateId", "kind", "score", "hasComment", "locale", "customerId", "subjectId", "channel", "properties", "answeredAt", "updatedAt"],
+            ["_id", "templateId", "kind", "score", "hasComment", "reasons", "locale", "customerId", "subjectId", "channel", "properties", "answeredAt", "updatedAt"],
             bson.Names);
         Assert.False(bson["hasComment"].AsBoolean);
         Same.Response(response, Bson.Deserialize<ResponseDocument>(bson).ToResponse());
+    }
+
+    [Fact]
+    public void AResponseFromBeforeReasonsReadsWithNone()
+    {
+        var bson = Bson.Serialize(ResponseDocument.From(Samples.Response()));
+        bson.Remove("reasons");
+
+        Assert.Empty(Bson.Deserialize<ResponseDocument>(bson).ToResponse().Reasons);
     }
 
     [Theory]

@@ -14,11 +14,12 @@ public sealed class TemplateDocumentTests
             { _id: 'tpl_0193f1c2a0007000a000000000000001', version: 3, status: 'Active', name: 'Post-resolution CSAT', kind: 'Csat',
               trigger: 'ticket.resolved', cancelOn: ['ticket.reopened', 'ticket.merged'], delay: 'PT24H', reminderAfter: 'P2D',
               expiresAfter: 'P14D', quietPeriod: 'P30D', sampleRate: 0.25, sendWindow: { start: '09:00:00', end: '20:30:15.5' },
-              delivery: 'Email', defaultLocale: 'en',
+              delivery: 'Email', reasons: { maxScore: 2, codes: ['slow_response', 'rude'] }, defaultLocale: 'en',
               content: {
                 en: { subject: 'How did we do, {{ customer.name }}?', question: 'How satisfied are you?', lowLabel: 'Very unsatisfied',
-                      highLabel: 'Very satisfied', commentPrompt: 'What could we do better?', thankYou: 'Thank you!' },
-                he: { subject: 'איך היה?', question: 'עד כמה אתה מרוצה?' } },
+                      highLabel: 'Very satisfied', commentPrompt: 'What could we do better?', thankYou: 'Thank you!',
+                      reasonLabels: { slow_response: 'Slow response', rude: 'Rude' } },
+                he: { subject: 'איך היה?', question: 'עד כמה אתה מרוצה?', reasonLabels: { rude: 'לא מנומס' } } },
               createdAt: ISODate('2026-11-21T10:00:00.123Z'), updatedAt: ISODate('2026-11-23T10:00:00.123Z') }
             """, bson);
     }
@@ -32,6 +33,20 @@ public sealed class TemplateDocumentTests
         Assert.Equal(SurveyDelivery.Link, Bson.Deserialize<TemplateDocument>(bson).ToTemplate().Delivery);
         bson.Remove("delivery");
         Assert.Equal(SurveyDelivery.Email, Bson.Deserialize<TemplateDocument>(bson).ToTemplate().Delivery);
+    }
+
+    [Fact]
+    public void ATemplateWithoutReasonsStoresNoneAndADocumentFromBeforeReasonsReadsWithout()
+    {
+        var template = Samples.Template() with { Reasons = null, Content = new Dictionary<string, LocaleContent> { ["en"] = new("s", "q") } };
+
+        var bson = Bson.Serialize(TemplateDocument.From(template));
+
+        Assert.DoesNotContain("reasons", bson.Names);
+        Assert.DoesNotContain("reasonLabels", bson["content"]["en"].AsBsonDocument.Names);
+        var back = Bson.Deserialize<TemplateDocument>(bson).ToTemplate();
+        Assert.Null(back.Reasons);
+        Assert.Null(back.Content["en"].ReasonLabels);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class ResponseQueryTests
     [InlineData("channel", "{ channel: 'chat' }")]
     [InlineData("updatedSince", "{ updatedAt: { $gte: ISODate('2026-11-23T10:00:00.123Z') } }")]
     [InlineData("properties", "{ properties: { $elemMatch: { k: 'shop.region', v: 'eu-central' } } }")]
+    [InlineData("reason", "{ reasons: 'slow_response' }")]
     [InlineData("after", "{ $or: [{ answeredAt: { $gt: ISODate('2026-11-23T10:00:00.123Z') } }, { answeredAt: ISODate('2026-11-23T10:00:00.123Z'), _id: { $gt: 'rsp_9' } }] }")]
     public void EachFilterAloneRendersAsItsOwnCondition(string field, string expected)
     {
@@ -49,6 +50,7 @@ public sealed class ResponseQueryTests
             "channel" => new ResponseQuery { Channel = "chat" },
             "updatedSince" => new ResponseQuery { UpdatedSince = Samples.Now },
             "properties" => new ResponseQuery { Properties = new Dictionary<string, string> { ["shop.region"] = "eu-central" } },
+            "reason" => new ResponseQuery { Reason = "slow_response" },
             "after" => new ResponseQuery { After = new ResponsePosition(Samples.Now, "rsp_9") },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
         };
@@ -63,7 +65,7 @@ public sealed class ResponseQueryTests
         {
             TemplateId = "tpl_1", Kind = SurveyKind.Nps, From = Samples.Now, To = Samples.Now.AddDays(7), MinScore = 0, MaxScore = 6,
             HasComment = true, CustomerId = "c-17", UpdatedSince = Samples.Now.AddDays(-1), After = new ResponsePosition(Samples.Now, "rsp_9"),
-            Properties = new Dictionary<string, string> { ["channel"] = "email" },
+            Properties = new Dictionary<string, string> { ["channel"] = "email" }, Reason = "rude",
         };
 
         Bson.AssertEqual("""
@@ -71,7 +73,7 @@ public sealed class ResponseQueryTests
               templateId: 'tpl_1', kind: 'Nps',
               answeredAt: { $gte: ISODate('2026-11-23T10:00:00.123Z'), $lt: ISODate('2026-11-30T10:00:00.123Z') },
               score: { $gte: 0, $lte: 6 }, hasComment: true, customerId: 'c-17',
-              updatedAt: { $gte: ISODate('2026-11-22T10:00:00.123Z') }, properties: { $elemMatch: { k: 'channel', v: 'email' } } }
+              updatedAt: { $gte: ISODate('2026-11-22T10:00:00.123Z') }, reasons: 'rude', properties: { $elemMatch: { k: 'channel', v: 'email' } } }
             """, Bson.Render(List(query)));
     }
 
@@ -106,8 +108,12 @@ public sealed class ResponseQueryTests
 
         Bson.AssertEqual("""
             { _id: 'rsp_srv_0193f1c2a0007000a000000000000002', score: 9, comment: 'שירות מעולה, תודה!',
-              answeredAt: ISODate('2026-11-23T10:08:00.123Z'), updatedAt: ISODate('2026-11-23T10:09:00.123Z') }
+              answeredAt: ISODate('2026-11-23T10:08:00.123Z'), updatedAt: ISODate('2026-11-23T10:09:00.123Z'),
+              reasons: ['slow_response', 'rude'] }
             """, Bson.Render(Unchanged(previous)));
+        // No reasons match a document with an empty list or none at all (written before reasons).
+        Bson.AssertEqual("{ 'reasons.0': { $exists: false } }",
+            new BsonDocument("reasons.0", Bson.Render(Unchanged(previous with { Reasons = [] }))["reasons.0"]));
         // No comment matches a document without one (absent, as nulls are not written).
         Bson.AssertEqual("{ comment: null }", new BsonDocument("comment", Bson.Render(Unchanged(previous with { Comment = null }))["comment"]));
     }

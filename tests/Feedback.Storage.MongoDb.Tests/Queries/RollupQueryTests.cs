@@ -30,6 +30,8 @@ public sealed class RollupQueryTests
              { filter: { _id: { templateId: 'tpl_1', dimension: '@channel', value: 'web', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true },
              { filter: { _id: { templateId: 'tpl_1', dimension: 'agent', value: 'maria', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: '@reason', value: '(none)', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: -1 } }, upsert: true }]
             """, Describe(counts));
     }
@@ -40,7 +42,7 @@ public sealed class RollupQueryTests
         var answer = Samples.PhoneResponse() with
         {
             SurveyId = "srv_1", TemplateId = "tpl_1", Kind = SurveyKind.Nps, Score = 9, Channel = "email", AnsweredAt = LateEvening,
-            Properties = new Dictionary<string, string>(),
+            Properties = new Dictionary<string, string>(), Reasons = ["slow_response", "rude"],
         };
 
         var counts = Count(RollupKeys.OfAnswer(answer));
@@ -49,6 +51,10 @@ public sealed class RollupQueryTests
             [{ filter: { _id: { templateId: 'tpl_1', dimension: '', value: '', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: 1, answered: NumberLong(1) } }, upsert: true },
              { filter: { _id: { templateId: 'tpl_1', dimension: '@channel', value: 'email', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: 1, answered: NumberLong(1) } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: '@reason', value: 'slow_response', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: 1, answered: NumberLong(1) } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: '@reason', value: 'rude', day: '2026-11-24' } },
                update: { $setOnInsert: { kind: 'Nps' }, $inc: { h9: 1, answered: NumberLong(1) } }, upsert: true }]
             """, Describe(counts));
     }

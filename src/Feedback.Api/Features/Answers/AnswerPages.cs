@@ -38,15 +38,20 @@ internal static class AnswerPages
         Question(view, pathBase, BadScoreText(view));
 
     /// <summary>A 400 for a form posted without a valid score: the form again, with the comment as it was typed.</summary>
-    public static HtmlPage BadScoreForm(SurveyView view, PathString pathBase, string? comment) =>
-        AnswerForm(view, pathBase, score: null, comment, BadScoreText(view));
+    public static HtmlPage BadScoreForm(SurveyView view, PathString pathBase, string? comment, IReadOnlyList<string> reasons) =>
+        AnswerForm(view, pathBase, score: null, comment, reasons, BadScoreText(view));
+
+    /// <summary>A 400 for a form posted with a reason the template does not have: the thank-you form again, as it was filled in.</summary>
+    public static HtmlPage BadReason(SurveyView view, PathString pathBase, int score, string? comment, IReadOnlyList<string> reasons) =>
+        ThankYou(view, pathBase, score, comment, reasons, error: view.Strings.BadReason);
 
     /// <summary>
     /// The whole answer as one form: a radio button per score (<paramref name="score"/> chosen) and the comment box. A
-    /// second visit to an answered survey shows the recorded answer this way, ready to change; with
-    /// <paramref name="error"/> it is the 400 page of a form posted without a valid score.
+    /// second visit to an answered survey shows the recorded answer this way, ready to change, with the reasons ticked when
+    /// its score asks for them; with <paramref name="error"/> it is the 400 page of a form posted without a valid score.
     /// </summary>
-    public static HtmlPage AnswerForm(SurveyView view, PathString pathBase, int? score, string? comment, string? error = null)
+    public static HtmlPage AnswerForm(
+        SurveyView view, PathString pathBase, int? score, string? comment, IReadOnlyList<string> reasons, string? error = null)
     {
         var (min, max) = view.Kind.Range();
         var body = new StringBuilder();
@@ -65,24 +70,28 @@ internal static class AnswerPages
         }
         body.Append("</fieldset>\n");
         AppendLabels(body, view);
+        AppendReasons(body, view, score, reasons);
         AppendCommentBox(body, view, comment);
         var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString());
     }
 
     /// <summary>
-    /// The thank-you page with the comment form (score kept in a hidden field). <paramref name="comment"/> fills the
-    /// box: the saved comment, or on the 400 page the comment that was too long, so nothing typed is lost.
+    /// The thank-you page with the comment form (score kept in a hidden field) and, when the score asks for them, the
+    /// reasons as checkboxes (<paramref name="reasons"/> ticked). <paramref name="comment"/> fills the box: the saved
+    /// comment, or on a 400 page the comment that was too long, so nothing typed is lost.
     /// </summary>
-    public static HtmlPage ThankYou(SurveyView view, PathString pathBase, int score, string? comment, bool saved = false)
+    public static HtmlPage ThankYou(
+        SurveyView view, PathString pathBase, int score, string? comment, IReadOnlyList<string> reasons, bool saved = false, string? error = null)
     {
         var strings = view.Strings;
         var tooLong = comment is { Length: > AnswerService.MaxCommentLength };
+        error ??= tooLong ? Format(strings.CommentTooLong, comment!.Length, AnswerService.MaxCommentLength) : null;
         var body = new StringBuilder();
         body.Append("<h1>").Append(view.ThankYouHtml).Append("</h1>\n");
         body.Append("<p>").Append(Encode(Format(strings.YourScore, score))).Append("</p>\n");
-        AppendError(body, tooLong ? Format(strings.CommentTooLong, comment!.Length, AnswerService.MaxCommentLength) : null);
-        if (saved && !tooLong)
+        AppendError(body, error);
+        if (saved && error is null)
         {
             body.Append("<p class=\"note\" role=\"status\">").Append(Encode(strings.Saved)).Append("</p>\n");
         }
@@ -91,8 +100,9 @@ internal static class AnswerPages
             <input type="hidden" name="score" value="{score}">
 
             """);
+        AppendReasons(body, view, score, reasons);
         AppendCommentBox(body, view, comment);
-        var status = tooLong ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         return HtmlPage.Render(status, view.Locale, strings.Title, body.ToString(), view.Embed);
     }
 
@@ -140,6 +150,24 @@ internal static class AnswerPages
         {
             body.Append($"<p class=\"labels\"><span>{view.LowLabelHtml}</span><span>{view.HighLabelHtml}</span></p>\n");
         }
+    }
+
+    /// <summary>The template's reasons as checkboxes named <c>reason</c>, when <paramref name="score"/> asks for them.</summary>
+    private static void AppendReasons(StringBuilder body, SurveyView view, int? score, IReadOnlyList<string> ticked)
+    {
+        if (!view.AsksReasons(score))
+        {
+            return;
+        }
+        body.Append("<fieldset class=\"reasons\">\n<legend>").Append(Encode(view.Strings.ReasonsPrompt)).Append("</legend>\n");
+        foreach (var (code, labelHtml) in view.Reasons)
+        {
+            var chosen = ticked.Contains(code, StringComparer.Ordinal) ? " checked" : "";
+            // Codes are lowercase letters, digits, '_' and '-' (validated), encoded anyway.
+            body.Append(CultureInfo.InvariantCulture,
+                $"<label><input type=\"checkbox\" name=\"reason\" value=\"{Encode(code)}\"{chosen}>{labelHtml}</label>\n");
+        }
+        body.Append("</fieldset>\n");
     }
 
     /// <summary>The comment box and the send button, closing the form they are in.</summary>

@@ -53,7 +53,7 @@ public static class AnswerPagesApi
                 return problem;
             }
             return await answers.RecordedAsync(context, ct) is { } recorded
-                ? AnswerPages.AnswerForm(View(context, request), request.PathBase, recorded.Score, recorded.Comment)
+                ? AnswerPages.AnswerForm(View(context, request), request.PathBase, recorded.Score, recorded.Comment, recorded.Reasons)
                 : AnswerPages.Question(View(context, request), request.PathBase);
         }
         if (!TryParseScore(raw, out var score))
@@ -61,30 +61,35 @@ public static class AnswerPagesApi
             var context = await answers.OpenAsync(token, ct);
             return ProblemPage(context, request) ?? AnswerPages.BadScore(View(context, request), request.PathBase);
         }
-        // A null comment keeps one written earlier: a second click changes the score, not the words.
-        var (answered, response) = await answers.AnswerAsync(token, score, comment: null, ct);
+        // A null comment keeps the words and reasons given earlier: a second click changes the score only.
+        var (answered, response) = await answers.AnswerAsync(token, score, comment: null, reasons: null, ct);
         return ProblemPage(answered, request)
-            ?? AnswerPages.ThankYou(View(answered, request), request.PathBase, response!.Score, response.Comment);
+            ?? AnswerPages.ThankYou(View(answered, request), request.PathBase, response!.Score, response.Comment, response.Reasons);
     }
 
-    /// <summary><c>POST /s/{token}</c> (form <c>score</c>, <c>comment</c>) records or changes the answer.</summary>
+    /// <summary>
+    /// <c>POST /s/{token}</c> (form <c>score</c>, <c>comment</c>, <c>reason</c> repeated per ticked box) records or changes
+    /// the answer; reasons are kept when the score asks for them.
+    /// </summary>
     public static async Task<HtmlPage> AnswerAsync(string token, HttpRequest request, AnswerService answers, CancellationToken ct)
     {
         var form = await ReadFormAsync(request, ct);
         // Browsers send a textarea's line breaks as CRLF but count them as one character against maxlength.
         var comment = form.TryGetValue("comment", out var text) && text.Count > 0 ? text[0]?.ReplaceLineEndings("\n") : null;
+        string[] reasons = [.. form["reason"].OfType<string>()];
         if (!TryParseScore(form["score"], out var score))
         {
             var context = await answers.OpenAsync(token, ct);
-            return ProblemPage(context, request) ?? AnswerPages.BadScoreForm(View(context, request), request.PathBase, comment);
+            return ProblemPage(context, request) ?? AnswerPages.BadScoreForm(View(context, request), request.PathBase, comment, reasons);
         }
-        var (answered, response) = await answers.AnswerAsync(token, score, comment, ct);
-        return ProblemPage(answered, request, new Posted(score, comment))
-            ?? AnswerPages.ThankYou(View(answered, request), request.PathBase, response!.Score, response.Comment, saved: response.Comment is not null);
+        var (answered, response) = await answers.AnswerAsync(token, score, comment, reasons, ct);
+        return ProblemPage(answered, request, new Posted(score, comment, reasons))
+            ?? AnswerPages.ThankYou(View(answered, request), request.PathBase, response!.Score, response.Comment, response.Reasons,
+                saved: response.Comment is not null || response.Reasons.Count > 0);
     }
 
-    /// <summary>What a form post carried, to show it again on a 400 page: nothing typed is lost.</summary>
-    private sealed record Posted(int Score, string? Comment);
+    /// <summary>What a form post carried, to show it again on a 400 page: nothing typed or ticked is lost.</summary>
+    private sealed record Posted(int Score, string? Comment, IReadOnlyList<string> Reasons);
 
     // ?embed=1 (on the form's action too, so the thank-you page stays embedded): the page for an iframe.
     private static SurveyView View(AnswerContext context, HttpRequest request) =>
@@ -98,9 +103,10 @@ public static class AnswerPagesApi
         AnswerProblem.Expired => AnswerPages.Message(StatusCodes.Status410Gone, context.Survey!.Locale, s => s.Expired),
         AnswerProblem.InvalidScore => posted is null
             ? AnswerPages.BadScore(View(context, request), request.PathBase)
-            : AnswerPages.BadScoreForm(View(context, request), request.PathBase, posted.Comment),
+            : AnswerPages.BadScoreForm(View(context, request), request.PathBase, posted.Comment, posted.Reasons),
         // The too-long comment goes back into the box with the score it came with (only a form post carries a comment).
-        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(View(context, request), request.PathBase, posted!.Score, posted.Comment),
+        AnswerProblem.CommentTooLong => AnswerPages.ThankYou(View(context, request), request.PathBase, posted!.Score, posted.Comment, posted.Reasons),
+        AnswerProblem.InvalidReason => AnswerPages.BadReason(View(context, request), request.PathBase, posted!.Score, posted.Comment, posted.Reasons),
         _ => throw new ArgumentOutOfRangeException(nameof(context), context.Problem, "Unknown answer problem."),
     };
 

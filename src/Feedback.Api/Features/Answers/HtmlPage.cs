@@ -29,6 +29,8 @@ public sealed class HtmlPage(int statusCode, string html, bool embedded = false)
         "label{display:block;margin:1.5rem 0 .5rem;font-weight:bold}" +
         "textarea{box-sizing:border-box;width:100%;min-height:8rem;padding:.5rem;border:1px solid #9ca3af;border-radius:.25rem;font:inherit}" +
         "button{margin-top:1rem;padding:.75rem 1.5rem;border:0;border-radius:.25rem;background:#1d4ed8;color:#fff;font:inherit;font-weight:bold}" +
+        "fieldset.reasons{margin:1.5rem 0 0;padding:0;border:0}legend{padding:0;font-weight:bold}" +
+        ".reasons label{margin:.5rem 0;font-weight:normal}.reasons input{margin:0;margin-inline-end:.5rem}" +
         ".error{padding:.75rem;border-inline-start:4px solid #b91c1c;background:#fef2f2;color:#7f1d1d}" +
         ".note{color:#166534}" +
         "body.embed{background:#fff}.embed main{max-width:none;min-height:0;padding:1rem}";

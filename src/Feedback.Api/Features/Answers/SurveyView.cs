@@ -22,6 +22,14 @@ internal sealed record SurveyView(
     /// <summary>Shown in a frame (<c>?embed=1</c>): the page without its outer layout, and its links stay embedded.</summary>
     public bool Embed { get; init; }
 
+    /// <summary>The template's reasons (null: it asks none) and their labels in the page's content locale, HTML-escaped.</summary>
+    public TemplateReasons? ReasonRule { get; init; }
+
+    public IReadOnlyList<(string Code, string LabelHtml)> Reasons { get; init; } = [];
+
+    /// <summary>Whether a page about an answer of <paramref name="score"/> offers the reasons (Core's rule).</summary>
+    public bool AsksReasons(int? score) => ReasonRule is { } rule && score is { } s && rule.Asks(s);
+
     /// <summary>
     /// A link to the survey's page (with <paramref name="score"/>: its one-click link), escaped for an attribute (the
     /// token is URL-safe base64, escaped anyway). An embedded page links to embedded pages.
@@ -45,10 +53,12 @@ internal sealed record SurveyView(
         // The template version the survey was sent with; a survey whose template vanished still gets a usable page.
         LocaleContent? content = null;
         (string? Low, string? High) labels = default;
+        IReadOnlyList<(string Code, string Label)> reasons = [];
         if (context.Template is { } template)
         {
             (var contentLocale, content) = template.ContentFor(survey.Locale);
             labels = template.LabelsFor(contentLocale);
+            reasons = template.ReasonLabelsFor(contentLocale);
         }
         var model = LiquidText.Model(survey);
         string? Render(string? source) =>
@@ -63,6 +73,11 @@ internal sealed record SurveyView(
             Render(labels.Low),
             Render(labels.High),
             Render(content?.CommentPrompt) ?? LiquidText.Html.Encode(strings.CommentPrompt),
-            Render(content?.ThankYou) ?? LiquidText.Html.Encode(strings.ThankYou));
+            Render(content?.ThankYou) ?? LiquidText.Html.Encode(strings.ThankYou))
+        {
+            ReasonRule = context.Template?.Reasons,
+            // Reason labels are plain text, not Liquid: escaped only.
+            Reasons = [.. reasons.Select(r => (r.Code, LiquidText.Html.Encode(r.Label)))],
+        };
     }
 }

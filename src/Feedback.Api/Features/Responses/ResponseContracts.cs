@@ -9,7 +9,7 @@ using Feedback.Core.Templates;
 
 namespace Feedback.Api.Features.Responses;
 
-[Description("An answer collected outside the e-mailed survey (phone, chat, in person …). `id` is the caller's idempotency key: a repeat returns the stored answer unchanged.")]
+[Description("An answer collected outside the e-mailed survey (phone, chat, in person …). `id` is the caller's idempotency key: a repeat returns the stored answer unchanged. `reasons`: codes of the template's `reasons`, each once, only with a score up to its `maxScore`.")]
 public sealed partial record RecordResponseRequest(
     string? Id,
     string? TemplateId,
@@ -20,7 +20,8 @@ public sealed partial record RecordResponseRequest(
     string? SubjectId,
     string? Locale,
     IReadOnlyDictionary<string, JsonElement>? Properties,
-    DateTimeOffset? AnsweredAt)
+    DateTimeOffset? AnsweredAt,
+    IReadOnlyList<string?>? Reasons = null)
 {
     /// <summary>A caller's clock may run a little ahead of ours; further ahead than this is a bug, not skew.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
@@ -94,6 +95,14 @@ public sealed partial record RecordResponseRequest(
         {
             errors.Add("answeredAt", "must not be in the future");
         }
+        if (Reasons is { Count: > 0 } && template is not null)
+        {
+            TemplateReasons.Validate(template.Reasons, Reasons, "reasons", errors);
+            if (template.Reasons is { } asked && Score is { } score && template.Kind.IsValidScore(score) && !asked.Asks(score))
+            {
+                errors.Add("reasons", $"are only taken with a score up to {asked.MaxScore} (reasons.maxScore of the template)");
+            }
+        }
         if (!errors.IsValid || template is null)
         {
             return null;
@@ -105,6 +114,7 @@ public sealed partial record RecordResponseRequest(
             Kind = template.Kind,
             Score = Score!.Value,
             Comment = string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim(),
+            Reasons = template.Reasons?.Keep(Score!.Value, (Reasons ?? []).OfType<string>()) ?? [],
             Locale = Locale ?? template.DefaultLocale,
             CustomerId = Customer!.Id!,
             SubjectId = SubjectId!,
@@ -119,7 +129,7 @@ public sealed partial record RecordResponseRequest(
 [Description("Who answered. Only the id is kept with an answer collected elsewhere.")]
 public sealed record ResponseCustomerDto(string? Id);
 
-[Description("A customer's answer. `surveyId` is null for answers collected elsewhere; `updatedAt` is when the record last changed (the key of incremental pulls).")]
+[Description("A customer's answer. `surveyId` is null for answers collected elsewhere; `updatedAt` is when the record last changed (the key of incremental pulls); `reasons` are the reason codes ticked, in the template's order (empty when none).")]
 public sealed record AnswerResponse(
     string Id,
     string? SurveyId,
@@ -133,11 +143,12 @@ public sealed record AnswerResponse(
     string Channel,
     IReadOnlyDictionary<string, string> Properties,
     DateTimeOffset AnsweredAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> Reasons)
 {
     public static AnswerResponse From(SurveyResponse r) => new(
         r.Id, r.SurveyId, r.TemplateId, r.Kind, r.Score, r.Comment, r.Locale, r.CustomerId, r.SubjectId, r.Channel, r.Properties,
-        r.AnsweredAt, r.UpdatedAt);
+        r.AnsweredAt, r.UpdatedAt, r.Reasons);
 }
 
 public sealed record AnswerListResponse(IReadOnlyList<AnswerResponse> Items, string? NextCursor);

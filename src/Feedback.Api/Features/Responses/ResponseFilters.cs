@@ -27,6 +27,7 @@ public sealed record ResponseFilterParameters(
     [property: Description("Only this customer's answers.")] [FromQuery(Name = "customerId")] string? CustomerId,
     [property: Description("Only answers given through this channel (the answer's own: email, web, phone, chat, in_person, sms, other); property.channel filters a property called channel.")] [FromQuery(Name = "channel")] string? Channel,
     [property: Description("Only records changed at or after this instant (incremental pulls).")] [FromQuery(Name = "updatedSince")] string? UpdatedSince,
+    [property: Description("Only answers given with this reason code (one of the template's reasons.codes).")] [FromQuery(Name = "reason")] string? Reason,
     [property: Description("The nextCursor of the previous page (JSON only).")] [FromQuery(Name = "cursor")] string? Cursor,
     [property: Description("Page size, 1–500 (JSON only).")] [FromQuery(Name = "limit")] string? Limit);
 
@@ -73,6 +74,10 @@ public static partial class ResponseFilters
         };
         var channel = Channel(p.Channel, errors);
         var updatedSince = Instant(p.UpdatedSince, "updatedSince", errors);
+        if (p.Reason is not null && !TemplateReasons.IsValidCode(p.Reason))
+        {
+            errors.Add("reason", $"must be a reason code: {TemplateReasons.CodeSyntax}");
+        }
         var (limit, after) = Page(p.Limit, p.Cursor, errors);
         var properties = Properties(query, errors);
         if (!errors.IsValid)
@@ -92,6 +97,7 @@ public static partial class ResponseFilters
             Channel = channel,
             UpdatedSince = updatedSince,
             Properties = properties,
+            Reason = p.Reason,
             After = after,
             Limit = limit,
         };

@@ -21,7 +21,7 @@ public static class ResponsesApi
 
         group.MapGet("/responses", ListAsync)
             .WithName("listResponses")
-            .WithSummary("List answers in answer-time order (answeredAt, then id) by template, kind, time, score, comment, customer, change time or property, paged by cursor; Accept: text/csv exports them all.")
+            .WithSummary("List answers in answer-time order (answeredAt, then id) by template, kind, time, score, comment, customer, change time, reason or property, paged by cursor; Accept: text/csv exports them all.")
             .RequireAuthorization(Scopes.Read);
 
         group.MapGet("/responses.csv", ExportCsv)

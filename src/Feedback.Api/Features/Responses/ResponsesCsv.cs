@@ -30,7 +30,7 @@ public sealed class ResponsesCsv(IResponseStore responses, ResponseQuery query) 
     public static readonly string[] Columns =
     [
         "id", "surveyId", "templateId", "kind", "score", "comment", "locale", "customerId", "subjectId", "channel",
-        "answeredAt", "updatedAt", "properties",
+        "answeredAt", "updatedAt", "properties", "reasons",
     ];
 
     private static readonly JsonSerializerOptions PropertiesJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -63,6 +63,8 @@ public sealed class ResponsesCsv(IResponseStore responses, ResponseQuery query) 
             Text(r.Id), Text(r.SurveyId), Text(r.TemplateId), Text(r.Kind.ToString().ToLowerInvariant()),
             r.Score.ToString(CultureInfo.InvariantCulture), Text(r.Comment), Text(r.Locale), Text(r.CustomerId),
             Text(r.SubjectId), Text(r.Channel), Instant(r.AnsweredAt), Instant(r.UpdatedAt), Text(PropertiesText(r.Properties)),
+            // Codes hold no ';' (TemplateReasons), so the list splits back unambiguously.
+            Text(string.Join(';', r.Reasons)),
         };
         return string.Join(',', fields) + "\r\n";
     }

@@ -15,7 +15,7 @@ public sealed record SeriesPointDto(
     double? ResponseRate,
     bool Partial);
 
-[Description("One value of the groupBy property. The group `(other)` with `other: true` sums the groups after the top N; the group `(none)` with `none: true` holds the answers without a value (absent, empty or longer than 100 characters), so the groups' responses add up to the total.")]
+[Description("One value of the groupBy property. The group `(other)` with `other: true` sums the groups after the top N; the group `(none)` with `none: true` holds the answers without a value (absent, empty or longer than 100 characters), so the groups' responses add up to the total. Grouped by reason, an answer counts in each of its reasons' groups and `(none)` holds those without any, so the groups may add up to more than the total; their `sent` is 0 (a send has no reasons).")]
 public sealed record ScoreGroupDto(
     string Key,
     long Responses,

@@ -15,7 +15,7 @@ public sealed record ScoreParameters(
     [property: Description("UTC day after the last, exclusive: YYYY-MM-DD or a midnight-UTC instant. Default: tomorrow (so today is in).")] [FromQuery(Name = "to")] string? To,
     [property: Description("Series buckets: day, week (ISO, Monday) or month.")] [FromQuery(Name = "interval")] string? Interval,
     [property: Description("Only answers given through this channel (the answer's own: email, web, phone, chat, in_person, sms, other); property.channel filters a property called channel.")] [FromQuery(Name = "channel")] string? Channel,
-    [property: Description("Break down by this property, or by channel: the answer's own channel. Answers without a value form the group (none).")] [FromQuery(Name = "groupBy")] string? GroupBy,
+    [property: Description("Break down by this property, by channel (the answer's own channel), or by reason (the template's reason codes: an answer with two reasons counts in both groups). Answers without a value form the group (none).")] [FromQuery(Name = "groupBy")] string? GroupBy,
     [property: Description("How many groups to list, 1–100 (default 10); the rest are summed into one (other) group.")] [FromQuery(Name = "top")] string? Top,
     [property: Description("previous: also the period of equal length before, and whether the change is significant at 95 %.")] [FromQuery(Name = "compareTo")] string? CompareTo)
 {
@@ -62,8 +62,13 @@ public sealed record ScoreParameters(
         {
             filters[ScoreRollup.ChannelDimension] = channel;
         }
-        // groupBy=channel is the answer's channel (a property called channel cannot be grouped by).
-        var groupBy = GroupBy == "channel" ? ScoreRollup.ChannelDimension : GroupBy;
+        // groupBy=channel is the answer's channel and groupBy=reason its reasons (properties of those names cannot be grouped by).
+        var groupBy = GroupBy switch
+        {
+            "channel" => ScoreRollup.ChannelDimension,
+            "reason" => ScoreRollup.ReasonDimension,
+            _ => GroupBy,
+        };
         return errors.IsValid
             ? new ScoreQuery(kind, TemplateId, from, to, interval, groupBy, top, CompareTo is not null, filters)
             : null;

@@ -24,11 +24,34 @@ public sealed record LocaleContentDto(
     string? LowLabel = null,
     string? HighLabel = null,
     string? CommentPrompt = null,
-    string? ThankYou = null)
+    string? ThankYou = null,
+    [property: Description("Plain-text label per reason code (not Liquid). A code this locale does not label shows the default locale's label; the default locale must label every code.")]
+    IReadOnlyDictionary<string, string>? ReasonLabels = null)
 {
-    public static LocaleContentDto From(LocaleContent c) => new(c.Subject, c.Question, c.LowLabel, c.HighLabel, c.CommentPrompt, c.ThankYou);
+    public static LocaleContentDto From(LocaleContent c) =>
+        new(c.Subject, c.Question, c.LowLabel, c.HighLabel, c.CommentPrompt, c.ThankYou, c.ReasonLabels);
 
-    public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou);
+    public LocaleContent ToContent() => new(Subject, Question, LowLabel, HighLabel, CommentPrompt, ThankYou, ReasonLabels);
+}
+
+[Description("Reasons asked for with a low score: the thank-you page of an answer with score at most `maxScore` offers the codes as checkboxes, labelled by `content.<locale>.reasonLabels`. Codes are 1–50 lowercase letters, digits, '_' or '-', starting with a letter or digit.")]
+public sealed record ReasonsDto(int? MaxScore, IReadOnlyList<string>? Codes)
+{
+    public static ReasonsDto? From(TemplateReasons? r) => r is null ? null : new(r.MaxScore, r.Codes);
+
+    /// <summary>The reasons, also when a part is missing (the error named and settled), so the labels are still checked against the codes given.</summary>
+    public TemplateReasons ToReasons(ValidationErrors errors)
+    {
+        foreach (var (field, missing) in new[] { ("reasons.maxScore", MaxScore is null), ("reasons.codes", Codes is null) })
+        {
+            if (missing)
+            {
+                errors.Add(field, "is required");
+                errors.Settle(field);
+            }
+        }
+        return new TemplateReasons(MaxScore ?? 0, Codes ?? []);
+    }
 }
 
 [Description("A survey template. Durations are ISO-8601 (PT24H, P2D, P1W); years and months are refused. `delivery`: `email` (default) e-mails the survey; `link` sends no e-mail: the survey is sent at once and its answer links go back to the caller, who shows them (on a site, in a chat, by SMS).")]
@@ -46,7 +69,8 @@ public sealed record TemplateRequest(
     string? DefaultLocale,
     IReadOnlyDictionary<string, LocaleContentDto>? Content,
     SurveyDelivery? Delivery,
-    FollowUpDto? FollowUp)
+    FollowUpDto? FollowUp,
+    ReasonsDto? Reasons = null)
 {
     /// <summary>
     /// Builds the template this request describes, or the errors per field (shape and domain rules together), added to
@@ -67,6 +91,15 @@ public sealed record TemplateRequest(
         var reminderAfter = ReminderAfter is null ? null : ParseDuration("reminderAfter", ReminderAfter, errors);
         var quietPeriod = QuietPeriod is null ? null : ParseDuration("quietPeriod", QuietPeriod, errors);
         var followUp = ParseFollowUp(errors);
+        var reasons = Reasons?.ToReasons(errors);
+        if (errors.ToDictionary().ContainsKey("reasons"))
+        {
+            // reasons could not be read: without its codes, the labels cannot be checked against them.
+            foreach (var locale in Content?.Keys ?? [])
+            {
+                errors.Settle($"content.{locale}.reasonLabels");
+            }
+        }
         var template = new SurveyTemplate
         {
             Id = id,
@@ -85,6 +118,7 @@ public sealed record TemplateRequest(
             SendWindow = window,
             Delivery = Delivery ?? SurveyDelivery.Email,
             FollowUp = followUp,
+            Reasons = reasons,
             DefaultLocale = DefaultLocale ?? "",
             Content = Content?.ToDictionary(c => c.Key, c => c.Value?.ToContent()!, StringComparer.Ordinal) ?? new Dictionary<string, LocaleContent>(),
             CreatedAt = createdAt,
@@ -163,13 +197,14 @@ public sealed record TemplateResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     SurveyDelivery Delivery,
-    FollowUpDto? FollowUp)
+    FollowUpDto? FollowUp,
+    ReasonsDto? Reasons)
 {
     public static TemplateResponse From(SurveyTemplate t) => new(
         t.Id, t.Version, t.Status, t.Name, t.Kind, t.Trigger, t.CancelOn, t.Delay.Text, t.ReminderAfter?.Text, t.ExpiresAfter.Text, t.QuietPeriod?.Text,
         t.SampleRate, t.SendWindow is { } w ? new SendWindowDto(w.Start.ToString("HH:mm"), w.End.ToString("HH:mm")) : null,
         t.DefaultLocale, t.Content.ToDictionary(c => c.Key, c => LocaleContentDto.From(c.Value), StringComparer.Ordinal), t.CreatedAt, t.UpdatedAt,
-        t.Delivery, FollowUpDto.From(t.FollowUp));
+        t.Delivery, FollowUpDto.From(t.FollowUp), ReasonsDto.From(t.Reasons));
 }
 
 public sealed record TemplateListResponse(IReadOnlyList<TemplateResponse> Items, string? NextCursor);

@@ -10,7 +10,16 @@ namespace Feedback.Api.Hosting.Demo;
 /// </summary>
 public sealed record DemoItem(
     int Number, SurveyTemplate Template, Customer Customer, string SubjectId, IReadOnlyDictionary<string, string> Properties,
-    string Channel, DateTimeOffset? SentAt, int? Score, string? Comment, DateTimeOffset AnsweredAt);
+    string Channel, DateTimeOffset? SentAt, int? Score, string? Comment, DateTimeOffset AnsweredAt)
+{
+    /// <summary>
+    /// The reasons a low answer was given with, when its template asks for them: from its properties and number, not the
+    /// random stream, so adding them left every other demo value as it was.
+    /// </summary>
+    public IReadOnlyList<string> Reasons => Score is { } score && Template.Reasons is { } asked && asked.Asks(score)
+        ? asked.Keep(score, DemoGenerator.ReasonsOf(Number, Properties))
+        : [];
+}
 
 /// <summary>
 /// A deterministic, plausible history: every answer's score comes from its agent, category, product, resolution time and
@@ -110,6 +119,27 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<SurveyTempl
             2 => -0.04,
             _ => -0.1,
         };
+
+    /// <summary>Slow tickets were slow, deliveries and returns often not solved, a few were rude; one in five gives none.</summary>
+    public static IEnumerable<string> ReasonsOf(int number, IReadOnlyDictionary<string, string> properties)
+    {
+        if (number % 5 == 0)
+        {
+            yield break;
+        }
+        if (properties.GetValueOrDefault(ResolutionTime.Property) is { } bucket && Array.IndexOf(ResolutionTime.Buckets, bucket) >= 2 || number % 3 == 0)
+        {
+            yield return "slow_response";
+        }
+        if (properties.GetValueOrDefault("category") is "delivery" or "returns" || number % 4 == 1)
+        {
+            yield return "not_solved";
+        }
+        if (number % 7 == 2)
+        {
+            yield return "rude";
+        }
+    }
 
     /// <summary>0 low (NPS detractor, CSAT 1–2, CES 1–3), 1 middling, 2 high.</summary>
     public static int Band(SurveyKind kind, int score) => kind switch

@@ -70,6 +70,7 @@ public sealed class DemoSeeder(
             Kind = item.Template.Kind,
             Score = score,
             Comment = item.Comment,
+            Reasons = item.Reasons,
             Locale = item.Customer.Locale!,
             CustomerId = item.Customer.Id,
             SubjectId = item.SubjectId,

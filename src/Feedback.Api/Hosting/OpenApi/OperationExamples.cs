@@ -13,9 +13,16 @@ public static class OperationExamples
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
           "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
           "followUp": { "maxScore": 2, "due": "PT24H" },
+          "reasons": { "maxScore": 3, "codes": ["slow_response", "not_solved", "rude"] },
           "content": {
-            "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
-            "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
+            "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?",
+                    "lowLabel": "Very unsatisfied", "highLabel": "Very satisfied", "commentPrompt": "What could we do better?",
+                    "thankYou": "Thank you, {{ customer.name }}!",
+                    "reasonLabels": { "slow_response": "The answer took too long", "not_solved": "My problem is not solved", "rude": "I was treated rudely" } },
+            "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?",
+                    "lowLabel": "Veľmi nespokojný", "highLabel": "Veľmi spokojný", "commentPrompt": "Čo by sme mohli zlepšiť?",
+                    "thankYou": "Ďakujeme, {{ customer.name }}!",
+                    "reasonLabels": { "slow_response": "Odpoveď trvala príliš dlho", "not_solved": "Môj problém nie je vyriešený" } }
           }
         }
         """;
@@ -27,9 +34,16 @@ public static class OperationExamples
           "delay": "PT24H", "reminderAfter": "P3D", "expiresAfter": "P14D", "quietPeriod": "P30D", "sampleRate": 1.0,
           "sendWindow": { "start": "09:00", "end": "20:00" }, "defaultLocale": "en", "delivery": "email",
           "followUp": { "maxScore": 2, "due": "PT24H" },
+          "reasons": { "maxScore": 3, "codes": ["slow_response", "not_solved", "rude"] },
           "content": {
-            "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?" },
-            "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?" }
+            "en": { "subject": "How did we do, {{ customer.name }}?", "question": "How satisfied are you with {{ subject.id }}?",
+                    "lowLabel": "Very unsatisfied", "highLabel": "Very satisfied", "commentPrompt": "What could we do better?",
+                    "thankYou": "Thank you, {{ customer.name }}!",
+                    "reasonLabels": { "slow_response": "The answer took too long", "not_solved": "My problem is not solved", "rude": "I was treated rudely" } },
+            "sk": { "subject": "Ako sme to zvládli, {{ customer.name }}?", "question": "Ako ste spokojný s {{ subject.id }}?",
+                    "lowLabel": "Veľmi nespokojný", "highLabel": "Veľmi spokojný", "commentPrompt": "Čo by sme mohli zlepšiť?",
+                    "thankYou": "Ďakujeme, {{ customer.name }}!",
+                    "reasonLabels": { "slow_response": "Odpoveď trvala príliš dlho", "not_solved": "Môj problém nie je vyriešený" } }
           },
           "createdAt": "2026-11-23T09:55:00+00:00", "updatedAt": "2026-11-23T09:55:00+00:00"
         }
@@ -92,9 +106,9 @@ public static class OperationExamples
             """,
         ["recordResponse"] = """
             {
-              "id": "phone-call-981", "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "score": 5,
-              "comment": "Quick and friendly.", "channel": "phone", "customer": { "id": "c-17" }, "subjectId": "ticket-42",
-              "locale": "sk", "properties": { "agent": "maria" }, "answeredAt": "2026-11-23T14:05:00Z"
+              "id": "phone-call-981", "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "score": 2,
+              "comment": "Friendly, but it took three days.", "channel": "phone", "customer": { "id": "c-17" }, "subjectId": "ticket-42",
+              "locale": "sk", "properties": { "agent": "maria" }, "answeredAt": "2026-11-23T14:05:00Z", "reasons": ["slow_response"]
             }
             """,
         ["addSuppression"] = """{ "email": "jan@example.sk", "reason": "asked by phone" }""",
@@ -134,9 +148,9 @@ public static class OperationExamples
         [("recordResponse", "201")] = """
             {
               "id": "phone-call-981", "surveyId": null, "templateId": "tpl_019ab3c4d5e67f80a1b2c3d4e5f60718", "kind": "csat",
-              "score": 5, "comment": "Quick and friendly.", "locale": "sk", "customerId": "c-17", "subjectId": "ticket-42",
+              "score": 2, "comment": "Friendly, but it took three days.", "locale": "sk", "customerId": "c-17", "subjectId": "ticket-42",
               "channel": "phone", "properties": { "agent": "maria" },
-              "answeredAt": "2026-11-23T14:05:00+00:00", "updatedAt": "2026-11-23T14:06:10+00:00"
+              "answeredAt": "2026-11-23T14:05:00+00:00", "updatedAt": "2026-11-23T14:06:10+00:00", "reasons": ["slow_response"]
             }
             """,
         [("getScore", "200")] = """

@@ -19,6 +19,7 @@ const fields = {
 let runs = 0;
 let typing;
 let theme;
+let templates = [];
 
 function askForKey(message) {
   forgetKey();
@@ -49,7 +50,8 @@ async function open() {
   }
 }
 
-function fillTemplates(templates) {
+function fillTemplates(items) {
+  templates = items;
   const wanted = new URLSearchParams(location.search).get('survey');
   const options = Object.entries(kinds).map(([kind, { title }]) => new Option(`All ${title} surveys`, `${kind}|`));
   for (const template of templates) options.push(new Option(surveyName(template), `${template.kind}|${template.id}`));
@@ -95,7 +97,7 @@ async function loadScores(run) {
   if (run !== runs) return;
   renderScore(kind, result);
   drawTrend(kind, result.series);
-  renderBreakdown(kind, groupBy, result.groups);
+  renderBreakdown(kind, groupBy, result.groups, reasonLabels(kind, templateId));
 }
 
 function commentFilterChanged(wait) {
@@ -103,6 +105,15 @@ function commentFilterChanged(wait) {
   clearTimeout(typing);
   // Typing restarts the list once the typing pauses, not at every key.
   typing = setTimeout(() => loadComments(selection(), theme).catch(fail), wait);
+}
+
+/** Reason code → its label in the default locale, of the chosen survey (or every survey of the kind). */
+function reasonLabels(kind, templateId) {
+  const labels = {};
+  for (const template of templates.filter(t => t.kind === kind && (!templateId || t.id === templateId))) {
+    Object.assign(labels, template.content[template.defaultLocale]?.reasonLabels);
+  }
+  return labels;
 }
 
 /** A theme was chosen (or unchosen: undefined): the comment list shows its comments (or all again). */

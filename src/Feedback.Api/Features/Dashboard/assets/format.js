@@ -45,8 +45,9 @@ export function propertyName(name) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A breakdown key as shown: channels in words, everything else as the caller sent it. */
-export const groupKey = (groupBy, key) => (groupBy === 'channel' ? channel(key) : key);
+/** A breakdown key as shown: channels in words, reasons by their template label, everything else as the caller sent it. */
+export const groupKey = (groupBy, key, reasonLabels = {}) =>
+  groupBy === 'channel' ? channel(key) : groupBy === 'reason' ? (Object.hasOwn(reasonLabels, key) ? reasonLabels[key] : key) : key;
 
 const languages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 

@@ -28,14 +28,14 @@ export function renderScore(kind, result) {
   text('sent', `of ${format.count(result.sent)} surveys sent`);
 }
 
-export function renderBreakdown(kind, groupBy, groups) {
+export function renderBreakdown(kind, groupBy, groups, reasonLabels = {}) {
   text('group-name', format.propertyName(groupBy).toLowerCase());
   const rows = (groups ?? []).map(group => {
     // A group of fewer than 30 answers is greyed: the note under the table says why.
     const row = element('tr', undefined, isSmall(group) ? 'small' : undefined);
     if (isSmall(group)) row.title = 'Fewer than 30 answers: read with care';
     row.append(
-      element('td', format.groupKey(groupBy, group.key)),
+      element('td', format.groupKey(groupBy, group.key, reasonLabels)),
       element('td', format.count(group.responses)),
       element('td', format.score(kind, group.score)),
       element('td', format.interval(kind, group.confidence95)));
