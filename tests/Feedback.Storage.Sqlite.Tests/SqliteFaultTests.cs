@@ -30,6 +30,14 @@ public sealed class SqliteFaultTests
     }
 
     [Theory]
+    [InlineData(10 | (19 << 8), StorageFault.DiskFull)]
+    [InlineData(10 | (3 << 8), StorageFault.IoError)]
+    public void AnIoErrorIsADiskFullOnlyWhenTheWalIndexCouldNotGrow(int extendedCode, StorageFault fault)
+    {
+        Assert.Equal(fault, SqliteFaults.Unavailable(new SqliteException("SQLite Error 10: 'disk I/O error'.", 10, extendedCode))?.Fault);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(19)]
     [InlineData(11)]

@@ -87,6 +87,24 @@ public sealed class OpenApiDocumentTests(SharedFeedbackApi api) : IClassFixture<
         }
     }
 
+    // The linter in Deploy.Tests says so too, but only in the slow lane: a new feature's tag is caught here first.
+    [Fact]
+    public async Task EveryTagOfAnOperationIsDescribed()
+    {
+        var document = await ServedDocumentAsync();
+        var described = document["tags"]!.AsArray()
+            .Where(tag => !string.IsNullOrWhiteSpace((string?)tag!["description"]))
+            .Select(tag => (string)tag!["name"]!)
+            .ToHashSet();
+
+        var used = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().SelectMany(operation => operation.Value!["tags"]!.AsArray()))
+            .Select(tag => (string)tag!)
+            .Distinct();
+
+        Assert.All(used, tag => Assert.True(described.Contains(tag), $"the tag {tag} has no description"));
+    }
+
     // The linter checks the examples against their schemas; this checks none was dropped on the way (a renamed operation or status).
     [Fact]
     public async Task EveryExampleIsInTheDocument()

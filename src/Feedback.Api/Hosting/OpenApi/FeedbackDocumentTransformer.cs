@@ -23,6 +23,8 @@ public sealed class FeedbackDocumentTransformer : IOpenApiDocumentTransformer
         ["Responses"] = "Customers' answers: listing and CSV export, and answers collected elsewhere (phone, chat, in person).",
         ["Scores"] = "NPS, CSAT and CES of a period with 95 % intervals, series, breakdowns and the change against the previous period.",
         ["Themes"] = "What the unhappy (or happy) customers' comments mention more than the others, per language, and the comments behind each theme.",
+        ["Follow-ups"] = "Tasks opened by low scores so somebody calls the customer back: assigning, notes, resolving, "
+            + "and the close-the-loop figures.",
         ["Suppressions"] = "Addresses no survey is sent to: bounces, spam reports and unsubscribes from SendGrid, and manual entries.",
         ["Customers"] = "Erasing a customer's personal data.",
         ["Admin"] = "Operating the store: online backups.",
