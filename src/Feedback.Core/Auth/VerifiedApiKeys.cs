@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Feedback.Core.Common;
 using Feedback.Core.Storage;
 
 namespace Feedback.Core.Auth;
@@ -13,43 +13,17 @@ public sealed class VerifiedApiKeys(IApiKeyStore keys, TimeProvider time)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
-    // A bound on memory against a flood of distinct valid keys; past it the cache starts over.
-    private const int MaxKeys = 10_000;
-
-    private readonly ConcurrentDictionary<string, Entry> _byHash = new(StringComparer.Ordinal);
-    private long _generation;
+    // A bound on memory against a flood of distinct valid keys.
+    private readonly ExpiringCache<ApiKey> _byHash = new(Ttl, maxEntries: 10_000, time);
 
     /// <summary>The active key whose secret is <paramref name="secret"/>, or null when it is unknown or revoked.</summary>
-    public async Task<ApiKey?> FindActiveAsync(string secret, CancellationToken ct = default)
+    public Task<ApiKey?> FindActiveAsync(string secret, CancellationToken ct = default)
     {
         var hash = ApiKeySecrets.Hash(secret);
-        var now = time.GetUtcNow();
-        var generation = Interlocked.Read(ref _generation);
-        if (_byHash.TryGetValue(hash, out var entry) && entry.Generation == generation && now - entry.VerifiedAt < Ttl)
-        {
-            return entry.Key;
-        }
-        var key = await keys.FindBySecretHashAsync(hash, ct);
-        if (key is not { IsActive: true })
-        {
-            _byHash.TryRemove(hash, out _);
-            return null;
-        }
-        if (_byHash.Count >= MaxKeys)
-        {
-            _byHash.Clear();
-        }
-        // A lookup that raced a Forget carries the old generation and is never served.
-        _byHash[hash] = new Entry(key, now, generation);
-        return key;
+        return _byHash.GetOrReadAsync(hash, (keys, hash), static async (s, ct) =>
+            await s.keys.FindBySecretHashAsync(s.hash, ct) is { IsActive: true } key ? key : null, ct);
     }
 
     /// <summary>Drops every kept key; call after a key is revoked or replaced through this replica.</summary>
-    public void Forget()
-    {
-        Interlocked.Increment(ref _generation);
-        _byHash.Clear();
-    }
-
-    private sealed record Entry(ApiKey Key, DateTimeOffset VerifiedAt, long Generation);
+    public void Forget() => _byHash.Clear();
 }

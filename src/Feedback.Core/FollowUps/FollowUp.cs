@@ -1,3 +1,4 @@
+using Feedback.Core.Common;
 using Feedback.Core.Surveys;
 using Feedback.Core.Templates;
 
@@ -13,6 +14,21 @@ public static class FollowUpStatuses
         [(FollowUpStatus.Open, "open"), (FollowUpStatus.InProgress, "in_progress"), (FollowUpStatus.Resolved, "resolved")];
 
     public static string Name(this FollowUpStatus status) => Names.Single(n => n.Status == status).Name;
+
+    /// <summary>The status <paramref name="text"/> names; null when it is absent, or when it names none (then an error on <paramref name="field"/>).</summary>
+    public static FollowUpStatus? Parse(string? text, string field, ValidationErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (TryParse(text, out var status))
+        {
+            return status;
+        }
+        errors.Add(field, $"must be {List}");
+        return null;
+    }
 
     public static bool TryParse(string? text, out FollowUpStatus status)
     {

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Feedback.Core.Common;
 using Feedback.Core.Storage;
 
 namespace Feedback.Core.Templates;
@@ -16,38 +16,14 @@ public sealed class ActiveTemplates(ITemplateStore templates, TimeProvider time)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
 
-    // Event types are chosen by the callers; past this many the cache starts over instead of growing.
-    private const int MaxEventTypes = 10_000;
+    // Event types are chosen by the callers: the cache is bounded.
+    private readonly ExpiringCache<TemplatesForEvent> _byEventType = new(Ttl, maxEntries: 10_000, time);
 
-    private readonly ConcurrentDictionary<string, Entry> _byEventType = new(StringComparer.Ordinal);
-    private long _generation;
-
-    public async Task<TemplatesForEvent> ForEventAsync(string eventType, CancellationToken ct = default)
-    {
-        var now = time.GetUtcNow();
-        var generation = Interlocked.Read(ref _generation);
-        if (_byEventType.TryGetValue(eventType, out var entry) && entry.Generation == generation && now - entry.ReadAt < Ttl)
-        {
-            return entry.Templates;
-        }
-        var read = new TemplatesForEvent(
-            await templates.ListActiveByTriggerAsync(eventType, ct),
-            await templates.ListActiveCancelledByAsync(eventType, ct));
-        if (_byEventType.Count >= MaxEventTypes)
-        {
-            _byEventType.Clear();
-        }
-        // A read that raced a change carries the old generation and is never served.
-        _byEventType[eventType] = new Entry(read, now, generation);
-        return read;
-    }
+    public async Task<TemplatesForEvent> ForEventAsync(string eventType, CancellationToken ct = default) =>
+        (await _byEventType.GetOrReadAsync(eventType, (templates, eventType), static async (s, ct) => new TemplatesForEvent(
+            await s.templates.ListActiveByTriggerAsync(s.eventType, ct),
+            await s.templates.ListActiveCancelledByAsync(s.eventType, ct)), ct))!;
 
     /// <summary>Drops what is kept; call after any template write through this replica.</summary>
-    public void Changed()
-    {
-        Interlocked.Increment(ref _generation);
-        _byEventType.Clear();
-    }
-
-    private sealed record Entry(TemplatesForEvent Templates, DateTimeOffset ReadAt, long Generation);
+    public void Changed() => _byEventType.Clear();
 }

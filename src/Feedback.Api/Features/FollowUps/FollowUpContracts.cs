@@ -52,18 +52,7 @@ public sealed record FollowUpPatchRequest(string? Status, string? Assignee, Foll
 {
     public FollowUpPatch? ToPatch(ValidationErrors errors)
     {
-        FollowUpStatus? status = null;
-        if (Status is not null)
-        {
-            if (FollowUpStatuses.TryParse(Status, out var parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                errors.Add("status", $"must be {FollowUpStatuses.List}");
-            }
-        }
+        var status = FollowUpStatuses.Parse(Status, "status", errors);
         if (Assignee is { Length: > FollowUpService.MaxAssigneeLength })
         {
             errors.Add("assignee", $"must be at most {FollowUpService.MaxAssigneeLength} characters");

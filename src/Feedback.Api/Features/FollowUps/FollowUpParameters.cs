@@ -20,18 +20,7 @@ public sealed record FollowUpListParameters(
 {
     public FollowUpQuery? ToQuery(ValidationErrors errors)
     {
-        FollowUpStatus? status = null;
-        if (Status is not null)
-        {
-            if (FollowUpStatuses.TryParse(Status, out var parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                errors.Add("status", $"must be {FollowUpStatuses.List}");
-            }
-        }
+        var status = FollowUpStatuses.Parse(Status, "status", errors);
         bool? overdue = Overdue switch
         {
             null => null,
