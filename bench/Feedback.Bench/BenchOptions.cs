@@ -12,8 +12,9 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, s
     public int BatchRequests => Quick ? 3 : 100;
     public int DispatchSurveys => Quick ? 2_000 : 100_000;
     public int PendingSurveys => Quick ? 5_000 : 1_000_000;
-    public int AnswerSurveys => Quick ? 2_000 : 60_000;
-    public double AnswerRate => Quick ? 200 : 1000;
+    /// <summary>One-click answers sent at each rate of the answer scenario's sweep (each answers its own survey).</summary>
+    public int AnswerRequestsPerRate => Quick ? 200 : 20_000;
+    public int AnswerConnections => Quick ? 8 : 256;
     /// <summary>Responses of the scores scenario; <c>--responses N</c> overrides (a smaller run on a slow disk).</summary>
     public long ScoreResponses => Responses ?? (Quick ? 20_000 : 10_000_000);
     public int ScoreQueries => Quick ? 20 : 200;

@@ -29,6 +29,7 @@ public static class FeedbackCoreExtensions
         services.AddSingleton<AnswerLinks>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<ActiveTemplates>();
+        services.AddSingleton<TemplateVersions>();
         services.AddSingleton<VerifiedApiKeys>();
         services.AddSingleton<SurveyScheduler>();
         services.AddSingleton<TemplateService>();

@@ -47,9 +47,13 @@ public sealed class QuickBenchTests : IDisposable
         Assert.True(Number(memory, "rssSteadyMb") > 0);
 
         var answer = Figures("answer");
-        Assert.True(Number(answer, "requests") > 0);
         Assert.Equal(0, Number(answer, "failures"));
-        Finite(answer, "p99Ms");
+        foreach (var rate in new[] { 1000, 2000, 5000, 10000 })
+        {
+            Assert.Equal(Number(answer, "requestsPerRate"), Number(answer, $"r{rate}.requests"));
+            Finite(answer, $"r{rate}.p50Ms", $"r{rate}.p99Ms");
+        }
+        Assert.Contains(Number(answer, "highestRateHeld"), new double[] { 0, 1000, 2000, 5000, 10000 });
 
         var scores = Figures("scores");
         Assert.Equal(Number(scores, "responses"), Number(scores, "rollupResponsesCounted"));

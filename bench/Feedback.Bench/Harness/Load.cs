@@ -46,9 +46,12 @@ public static class Load
     /// Open loop: requests start at a fixed rate whatever the answers do, so a slow answer cannot hide the queueing it
     /// causes (latency is measured from the planned start).
     /// </summary>
-    public static async Task<LoadResult> FixedRateAsync(double perSecond, TimeSpan duration, Func<long, Task<bool>> send)
+    public static Task<LoadResult> FixedRateAsync(double perSecond, TimeSpan duration, Func<long, Task<bool>> send) =>
+        FixedRateAsync(perSecond, (long)(perSecond * duration.TotalSeconds), send);
+
+    /// <summary>Open loop for a fixed number of requests (<paramref name="total"/>) at <paramref name="perSecond"/>.</summary>
+    public static async Task<LoadResult> FixedRateAsync(double perSecond, long total, Func<long, Task<bool>> send)
     {
-        var total = (long)(perSecond * duration.TotalSeconds);
         var samples = new long[total];
         var failures = 0L;
         string? firstFailure = null;

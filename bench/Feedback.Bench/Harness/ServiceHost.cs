@@ -14,6 +14,7 @@ namespace Feedback.Bench.Harness;
 public sealed class ServiceHost : WebApplicationFactory<Program>
 {
     public const string AdminKey = "bench-admin-key-0123456789abcdef";
+    public const string SqlitePathKey = "Feedback:Storage:Sqlite:Path";
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("feedback-bench-").FullName;
 
@@ -45,7 +46,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // The service's appsettings.json is copied next to this assembly; the factory's default looks for a source folder.
         builder.UseContentRoot(AppContext.BaseDirectory);
-        builder.UseSetting("Feedback:Storage:Sqlite:Path", Path.Combine(DataDirectory, "feedback.db"));
+        builder.UseSetting(SqlitePathKey, Path.Combine(DataDirectory, "feedback.db"));
         builder.UseSetting("Feedback:Auth:AdminKey", AdminKey);
         foreach (var (key, value) in Settings)
         {

@@ -28,6 +28,7 @@ public sealed class AnswerService(
     ISurveyStore surveys,
     IResponseStore responses,
     ITemplateStore templates,
+    TemplateVersions versions,
     IEnumerable<IResponseListener> listeners,
     IEnumerable<IFollowUpListener> followUpListeners,
     TimeProvider time)
@@ -42,7 +43,7 @@ public sealed class AnswerService(
         {
             return new(null, null, AnswerProblem.UnknownToken);
         }
-        var template = await templates.GetVersionAsync(survey.TemplateId, survey.TemplateVersion, ct)
+        var template = await versions.GetAsync(survey.TemplateId, survey.TemplateVersion, ct)
             ?? await templates.GetAsync(survey.TemplateId, ct);
         if (survey.Status == SurveyStatus.Expired || survey.ExpiresAt <= time.GetUtcNow())
         {

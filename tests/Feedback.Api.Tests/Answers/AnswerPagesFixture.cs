@@ -43,6 +43,13 @@ public abstract class AnswerPagesFixture : IAsyncLifetime
     /// <summary>A CSAT template sent at once, reminder after 2 days, expiring after 14; <paramref name="change"/> edits the body.</summary>
     protected async Task CreateTemplateAsync(Action<JsonObject>? change = null)
     {
+        var response = await Admin.PostAsJsonAsync("/v1/templates", TemplateBody(change));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The body <see cref="CreateTemplateAsync"/> posts, for a replace (PUT) of the same template.</summary>
+    protected static JsonObject TemplateBody(Action<JsonObject>? change = null)
+    {
         var body = TemplateBodies.Csat();
         body["delay"] = "PT0S";
         body["sendWindow"] = null;
@@ -55,8 +62,7 @@ public abstract class AnswerPagesFixture : IAsyncLifetime
             content["highLabel"] = "Very satisfied";
         }
         change?.Invoke(body);
-        var response = await Admin.PostAsJsonAsync("/v1/templates", body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return body;
     }
 
     /// <summary>Posts an event and dispatches: the survey as stored (sent), with its token. <paramref name="change"/> edits the event.</summary>
