@@ -10,7 +10,7 @@ namespace Feedback.Core.Scoring;
 /// </summary>
 public sealed partial class RollupPairs
 {
-    public const string ConfigurationKey = "Feedback:Scores:PairProperties";
+    public const string ConfigurationKey = $"{ScoreRollupOptions.SectionName}:{nameof(ScoreRollupOptions.PairProperties)}";
     public const int MaxProperties = 4;
 
     public static readonly RollupPairs None = new([]);
