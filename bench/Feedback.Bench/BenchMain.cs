@@ -22,6 +22,7 @@ public static class BenchMain
             ["memory"] = MemoryScenario.RunAsync,
             ["answer"] = AnswerScenario.RunAsync,
             ["scores"] = ScoresScenario.RunAsync,
+            ["scores-pair"] = ScoresPairScenario.RunAsync,
             ["themes"] = ThemesScenario.RunAsync,
         };
         if (BenchOptions.Parse(args, scenarios.Keys) is not { } options)

@@ -1,3 +1,4 @@
+using Feedback.Core.Scoring;
 using Feedback.Storage.MongoDb.Documents;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
@@ -19,8 +20,9 @@ internal sealed class MongoCollections
     public const string WebhookSubscriptionsName = "webhookSubscriptions";
     public const string WebhookDeliveriesName = "webhookDeliveries";
 
-    public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options)
+    public MongoCollections(IMongoClient client, IOptions<MongoStorageOptions> options, RollupPairs? pairs = null)
     {
+        Pairs = pairs ?? RollupPairs.None;
         MongoConventions.Register();
         Database = client.GetDatabase(options.Value.Database);
         Templates = Database.GetCollection<TemplateDocument>(TemplatesName);
@@ -35,6 +37,9 @@ internal sealed class MongoCollections
         WebhookSubscriptions = Database.GetCollection<WebhookSubscriptionDocument>(WebhookSubscriptionsName);
         WebhookDeliveries = Database.GetCollection<WebhookDeliveryDocument>(WebhookDeliveriesName);
     }
+
+    /// <summary>The properties whose pairs every rollup write and rebuild counts (<see cref="RollupPairs"/>).</summary>
+    public RollupPairs Pairs { get; }
 
     public IMongoDatabase Database { get; }
     public IMongoCollection<TemplateDocument> Templates { get; }

@@ -55,7 +55,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
             }
             if (await TryWriteAsync(stored, previous, pending, ct))
             {
-                await CountAsync(RollupKeys.OfAnswer(stored, previous), ct);
+                await CountAsync(RollupKeys.OfAnswer(stored, previous, db.Pairs), ct);
                 await MongoCommentTermStore.MoveAsync(db, stored.Id, CommentTerms.Of(stored, response, analysed), ct);
                 var opened = pending is null ? null : await MongoFollowUpStore.ApplyAsync(db, stored.Id, pending, ct);
                 return (stored, previous, opened);
@@ -91,7 +91,7 @@ internal sealed class MongoResponseStore(MongoCollections db) : IResponseStore
         try
         {
             await db.Responses.InsertOneAsync(ResponseDocument.From(response, pending), cancellationToken: ct);
-            await CountAsync(RollupKeys.OfAnswer(response), ct);
+            await CountAsync(RollupKeys.OfAnswer(response, pairs: db.Pairs), ct);
             await MongoCommentTermStore.MoveAsync(db, response.Id, CommentTerms.Of(response), ct);
             return (response, true, pending is null ? null : await MongoFollowUpStore.ApplyAsync(db, response.Id, pending, ct));
         }

@@ -20,7 +20,7 @@ internal sealed class MongoScoreRollupStore(MongoCollections db) : IScoreRollupS
 
     public async Task<RollupRebuild> RebuildAsync(CancellationToken ct = default)
     {
-        var tally = new RollupTally();
+        var tally = new RollupTally(db.Pairs);
         await ForEachAsync(db.Responses, Builders<ResponseDocument>.Filter.Empty, d => tally.AddResponse(d.ToResponse()), ct);
         await ForEachAsync(db.Surveys, Builders<SurveyDocument>.Filter.Ne(s => s.SentAt, null), d => tally.AddSent(d.ToSurvey()), ct);
         var rows = tally.ToRollups();

@@ -1,3 +1,6 @@
+using Feedback.Core.Scoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Feedback.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,6 +23,7 @@ public static class MongoStorageExtensions
             .ValidateOnStart();
         // The client owns the connection pools and server monitoring: one per process.
         services.AddSingleton<IMongoClient>(sp => new MongoClient(sp.GetRequiredService<IOptions<MongoStorageOptions>>().Value.ToClientSettings()));
+        services.TryAddSingleton(sp => RollupPairs.Parse(sp.GetService<IConfiguration>()?[RollupPairs.ConfigurationKey]));
         services.AddSingleton<MongoCollections>();
         services.AddSingleton<IStorageLifecycle, MongoStorageLifecycle>();
         services.AddSingleton<ITemplateStore, MongoTemplateStore>();

@@ -49,7 +49,7 @@ internal sealed class MongoSurveyOutbox(MongoCollections db) : ISurveyOutbox
             if (await db.Surveys.FindOneAndUpdateAsync(Owned(id, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct) is { } sent)
             {
                 marked++;
-                counts.AddRange(RollupKeys.OfSend(sent.ToSurvey(), sentAt));
+                counts.AddRange(RollupKeys.OfSend(sent.ToSurvey(), sentAt, db.Pairs));
             }
         }
         if (counts.Count > 0)
@@ -66,7 +66,7 @@ internal sealed class MongoSurveyOutbox(MongoCollections db) : ISurveyOutbox
         {
             return false;
         }
-        var counts = MongoRollupQueries.Count(RollupKeys.OfSend(sent.ToSurvey(), attemptedAt));
+        var counts = MongoRollupQueries.Count(RollupKeys.OfSend(sent.ToSurvey(), attemptedAt, db.Pairs));
         await db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -14,14 +15,18 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly bool _relaxedSync;
     private volatile bool _bulkLoad;
 
-    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options, RollupPairs? pairs = null)
     {
+        Pairs = pairs ?? RollupPairs.None;
         FilePath = Path.GetFullPath(options.Value.Path);
         _relaxedSync = options.Value.RelaxedSync;
         _writes = new SqliteGroupCommit(OpenAsync);
     }
 
     public string FilePath { get; }
+
+    /// <summary>The properties whose pairs every rollup write and rebuild counts (<see cref="RollupPairs"/>).</summary>
+    public RollupPairs Pairs { get; }
 
     private string ConnectionString => new SqliteConnectionStringBuilder
     {

@@ -32,7 +32,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         return database.WriteAsync((connection, token) => AnswerAsync(connection, response, surveyId, keepComment, analysed, followUp, token), ct);
     }
 
-    private static async Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerAsync(
+    private async Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerAsync(
         SqliteConnection connection, SurveyResponse response, string surveyId, bool keepComment, CommentTerms? analysed,
         FollowUpSource? followUp, CancellationToken ct)
     {
@@ -48,7 +48,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         }
         await connection.InsertAsync($"INSERT INTO responses ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET {ReplaceAll}",
             $"Response '{response.Id}' could not be stored.", ct, Parameters(stored));
-        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(stored, previous), ct);
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(stored, previous, database.Pairs), ct);
         await SqliteCommentTermRows.MoveAsync(connection, stored.Id, CommentTerms.Of(stored, response, analysed), ct);
         var opened = await SqliteFollowUpRows.ApplyAsync(connection, FollowUpOpening.OfAnswer(stored, previous, followUp), ct);
         return (stored, previous, opened);
@@ -62,7 +62,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         return database.WriteAsync((connection, token) => AddAsync(connection, response, terms, followUp, token), ct);
     }
 
-    private static async Task<(SurveyResponse Stored, bool Created, FollowUp? Opened)> AddAsync(
+    private async Task<(SurveyResponse Stored, bool Created, FollowUp? Opened)> AddAsync(
         SqliteConnection connection, SurveyResponse response, CommentTerms? terms, FollowUpSource? followUp, CancellationToken ct)
     {
         var inserted = await connection.InsertAsync(
@@ -74,7 +74,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         {
             return (stored, false, null);
         }
-        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response), ct);
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfAnswer(response, pairs: database.Pairs), ct);
         await SqliteCommentTermRows.MoveAsync(connection, response.Id, terms, ct);
         return (stored, true, await SqliteFollowUpRows.ApplyAsync(connection, FollowUpOpening.OfAnswer(response, null, followUp), ct));
     }

@@ -28,7 +28,7 @@ public sealed class SqliteScoreRollupStore(SqliteDatabase database) : IScoreRoll
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var tally = new RollupTally();
+        var tally = new RollupTally(database.Pairs);
         await ForEachAsync(connection, $"SELECT {SqliteResponseRows.Columns} FROM responses", SqliteResponseRows.Read, tally.AddResponse, ct);
         await ForEachAsync(connection, $"SELECT {SqliteSurveyRows.Columns} FROM surveys WHERE sent_at IS NOT NULL", SqliteSurveyRows.Read, tally.AddSent, ct);
         await connection.ExecuteAsync("DELETE FROM score_rollups", ct);

@@ -1,3 +1,6 @@
+using Feedback.Core.Scoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Feedback.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +15,7 @@ public static class SqliteStorageExtensions
             .BindConfiguration(SqliteStorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton(sp => RollupPairs.Parse(sp.GetService<IConfiguration>()?[RollupPairs.ConfigurationKey]));
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IStorageLifecycle, SqliteStorageLifecycle>();
         services.AddSingleton<IStorageBackup, SqliteStorageBackup>();

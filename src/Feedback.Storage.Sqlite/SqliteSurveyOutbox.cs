@@ -56,7 +56,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
             """, Read, ct,
             ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
             ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
-        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, sentAt))], ct);
+        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, sentAt, database.Pairs))], ct);
         return sent.Count;
     }, ct);
 
@@ -74,7 +74,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
             """, Read, ct,
             ("$id", id), ("$at", SqliteValues.Time(attemptedAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)),
             ("$expires", SqliteValues.Time(expiresAt)));
-        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, attemptedAt))], ct);
+        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, attemptedAt, database.Pairs))], ct);
         await transaction.CommitAsync(ct);
         return sent.Count == 1;
     }

@@ -78,12 +78,18 @@ public abstract class StorageFixture<TAdapter> : IAsyncLifetime where TAdapter :
         await Adapter.DisposeAsync();
     }
 
+    /// <summary>Settings a contract adds to the adapter's (e.g. the rollup pairs), applied to every container it builds.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
     /// <summary>A new container over the same store, as a restarted process would build it.</summary>
     protected ServiceProvider BuildServices()
     {
         var settings = new Dictionary<string, string?>();
         var services = new ServiceCollection();
         Adapter.AddStorage(services, settings);
+        Configure(settings);
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);

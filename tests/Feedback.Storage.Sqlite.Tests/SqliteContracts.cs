@@ -23,6 +23,8 @@ public sealed class SqliteResponseStoreTests : ResponseStoreContract<SqliteStora
 
 public sealed class SqliteRollupStoreTests : RollupStoreContract<SqliteStorageUnderTest>;
 
+public sealed class SqliteRollupPairTests : RollupPairContract<SqliteStorageUnderTest>;
+
 public sealed class SqliteCommentTermStoreTests : CommentTermStoreContract<SqliteStorageUnderTest>;
 
 public sealed class SqliteWebhookStoreTests : WebhookStoreContract<SqliteStorageUnderTest>;

@@ -64,7 +64,7 @@ public static class ScoresScenario
         return figures;
     }
 
-    private static async Task<Latencies> Samples(int count, bool warmup, Func<Task> run)
+    internal static async Task<Latencies> Samples(int count, bool warmup, Func<Task> run)
     {
         if (warmup)
         {

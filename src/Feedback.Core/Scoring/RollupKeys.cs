@@ -9,6 +9,7 @@ namespace Feedback.Core.Scoring;
 /// (the answer's channel), one row per property whose value is worth a breakdown, and for an answer its
 /// <see cref="ScoreRollup.ReasonDimension"/> rows (<see cref="ReasonValues"/>). The stores persist what <see cref="OfAnswer"/> and
 /// <see cref="OfSend"/> return, and rebuilds tally the same, so the rule is in one place (docs/decisions.md, "Score rollups").
+/// With <see cref="RollupPairs"/> listed, each also counts in the pair rows of its listed properties.
 /// </summary>
 public static class RollupKeys
 {
@@ -19,12 +20,12 @@ public static class RollupKeys
     /// The counts an answer moves: +1 at its score and <c>answeredAt</c> day in each of its rows, after −1 in each row of the
     /// <paramref name="previous"/> answer it replaces (the old score, day and properties), so a changed answer counts once.
     /// </summary>
-    public static IReadOnlyList<RollupDelta> OfAnswer(SurveyResponse answer, SurveyResponse? previous = null) =>
-        [.. previous is null ? [] : AnswerDeltas(previous, -1), .. AnswerDeltas(answer, +1)];
+    public static IReadOnlyList<RollupDelta> OfAnswer(SurveyResponse answer, SurveyResponse? previous = null, RollupPairs? pairs = null) =>
+        [.. previous is null ? [] : AnswerDeltas(previous, -1, pairs ?? RollupPairs.None), .. AnswerDeltas(answer, +1, pairs ?? RollupPairs.None)];
 
     /// <summary>The counts a send moves: +1 sent on the <paramref name="sentAt"/> day in each row of the survey, on channel e-mail.</summary>
-    public static IReadOnlyList<RollupDelta> OfSend(Survey survey, DateTimeOffset sentAt) =>
-        [.. Dimensions(Channels.Email, survey.Properties).Select(d =>
+    public static IReadOnlyList<RollupDelta> OfSend(Survey survey, DateTimeOffset sentAt, RollupPairs? pairs = null) =>
+        [.. WithPairs(Dimensions(Channels.Email, survey.Properties), pairs ?? RollupPairs.None).Select(d =>
             new RollupDelta(survey.TemplateId, survey.Kind, Day(sentAt), d.Key, d.Value, Score: null, Change: +1, SurveyAnswer: false))];
 
     /// <summary>The (dimension, value) pairs, each dimension once; the all row is ("", "").</summary>
@@ -62,8 +63,11 @@ public static class RollupKeys
     /// <summary>The UTC day an answer or a send counts on.</summary>
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
-    private static IEnumerable<RollupDelta> AnswerDeltas(SurveyResponse answer, int change) =>
-        Dimensions(answer.Channel, answer.Properties)
+    private static IEnumerable<KeyValuePair<string, string>> WithPairs(IReadOnlyDictionary<string, string> dimensions, RollupPairs pairs) =>
+        dimensions.Concat(pairs.Of(dimensions));
+
+    private static IEnumerable<RollupDelta> AnswerDeltas(SurveyResponse answer, int change, RollupPairs pairs) =>
+        WithPairs(Dimensions(answer.Channel, answer.Properties), pairs)
             .Concat(ReasonValues(answer).Select(reason => KeyValuePair.Create(ScoreRollup.ReasonDimension, reason)))
             .Select(d => new RollupDelta(answer.TemplateId, answer.Kind, Day(answer.AnsweredAt), d.Key, d.Value, answer.Score, change, AnswersSentSurvey(answer)));
 

@@ -2,12 +2,15 @@ using Feedback.Core.Storage;
 
 namespace Feedback.Core.Scoring;
 
-/// <summary>Reads a query that needs at most one property dimension from the rollups: O(days × groups) rows.</summary>
+/// <summary>
+/// Reads a query from the rollups: one property dimension (<see cref="ScoreQuery.FitsRollups"/>) or a listed pair
+/// (<see cref="ScoreQuery.FitsPairRollups"/>). O(days × groups) rows.
+/// </summary>
 public static class RollupScoreReader
 {
     public static async Task<ScoreData> ReadAsync(IScoreRollupStore rollups, ScoreQuery q, CancellationToken ct)
     {
-        var (dimension, value) = q.Filters.Count == 1 ? q.Filters.Single() : new(ScoreRollup.All, ScoreRollup.All);
+        var (dimension, value) = TotalsRows(q.Filters);
         var totals = await rollups.QueryAsync(Query(q, dimension, value), ct);
         var days = totals
             .GroupBy(r => r.Day)
@@ -17,8 +20,10 @@ public static class RollupScoreReader
         {
             return new ScoreData(days, [], HasSent: true, ScoreSource.Rollups);
         }
-        // Filtered and grouped on the same property: the one group is the filtered value.
-        var rows = groupBy == dimension ? totals : await rollups.QueryAsync(Query(q, groupBy, null), ct);
+        // Grouped by a filtered property: the one group is the filtered value, and the totals are its rows.
+        var rows = q.Filters.TryGetValue(groupBy, out var filtered)
+            ? totals.Select(r => r with { Value = filtered }).ToList()
+            : await rollups.QueryAsync(Query(q, GroupRows(q.Filters, groupBy), null), ct);
         var groups = rows
             .GroupBy(r => r.Value, StringComparer.Ordinal)
             .Select(g => new GroupTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))
@@ -27,6 +32,24 @@ public static class RollupScoreReader
             .ToList();
         return new ScoreData(days, groups, HasSent: true, ScoreSource.Rollups);
     }
+
+    /// <summary>The rows of the filtered answers: the all row, a filter's rows, or two filters' pair row.</summary>
+    private static (string Dimension, string Value) TotalsRows(IReadOnlyDictionary<string, string> filters)
+    {
+        var ordered = filters.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        return ordered switch
+        {
+            [] => (ScoreRollup.All, ScoreRollup.All),
+            [var only] => (only.Key, only.Value),
+            [var first, var second] => (RollupPairs.Dimension(first.Key, first.Value, second.Key), second.Value),
+            _ => throw new ArgumentException("More than two filters do not fit the rollups.", nameof(filters)),
+        };
+    }
+
+    /// <summary>The rows with one per value of <paramref name="groupBy"/>: its own, or the pair rows under the one filter.</summary>
+    private static string GroupRows(IReadOnlyDictionary<string, string> filters, string groupBy) => filters.SingleOrDefault() is { Key: { } filter } f
+        ? RollupPairs.Dimension(filter, f.Value, groupBy)
+        : groupBy;
 
     private static RollupQuery Query(ScoreQuery q, string dimension, string? value) => new()
     {

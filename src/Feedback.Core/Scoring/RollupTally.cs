@@ -8,7 +8,7 @@ namespace Feedback.Core.Scoring;
 /// Rollup rows counted in memory from responses and sent surveys: what a rebuild writes. Memory grows with the rows
 /// (templates × days × property values), not with the answers.
 /// </summary>
-public sealed class RollupTally
+public sealed class RollupTally(RollupPairs pairs)
 {
     private readonly Dictionary<(string Template, DateOnly Day, string Dimension, string Value), Row> _rows = [];
 
@@ -18,7 +18,7 @@ public sealed class RollupTally
     public void AddResponse(SurveyResponse response)
     {
         Responses++;
-        Add(RollupKeys.OfAnswer(response));
+        Add(RollupKeys.OfAnswer(response, pairs: pairs));
     }
 
     /// <summary>Counts a survey that was sent (it has <see cref="Survey.SentAt"/>, whatever happened since).</summary>
@@ -26,7 +26,7 @@ public sealed class RollupTally
     {
         var sentAt = survey.SentAt ?? throw new ArgumentException($"Survey '{survey.Id}' was not sent.", nameof(survey));
         Sent++;
-        Add(RollupKeys.OfSend(survey, sentAt));
+        Add(RollupKeys.OfSend(survey, sentAt, pairs));
     }
 
     public IReadOnlyList<ScoreRollup> ToRollups() =>

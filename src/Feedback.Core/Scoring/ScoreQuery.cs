@@ -27,9 +27,19 @@ public sealed record ScoreQuery(
     /// True when one rollup dimension answers it: at most one property, whether filtered, grouped or both, and no
     /// filter value too long to have rollup rows of its own.
     /// </summary>
-    public bool FitsRollups =>
-        Filters.Keys.Append(GroupBy).OfType<string>().Distinct(StringComparer.Ordinal).Count() <= 1
+    public bool FitsRollups => Dimensions.Count <= 1 && Filters.Values.All(v => v.Length <= RollupKeys.MaxValueLength);
+
+    /// <summary>
+    /// True when pair rows answer it: two properties, both listed in <paramref name="pairs"/>, at least one of them a filter
+    /// (a filter and a groupBy on the other, or two filters), no filter value too long to have rows.
+    /// </summary>
+    public bool FitsPairRollups(RollupPairs pairs) =>
+        Dimensions is [var a, var b] && pairs.Contains(a) && pairs.Contains(b)
         && Filters.Values.All(v => v.Length <= RollupKeys.MaxValueLength);
+
+    /// <summary>The distinct dimensions the query touches: its filters' and its groupBy.</summary>
+    public IReadOnlyList<string> Dimensions =>
+        [.. Filters.Keys.Order(StringComparer.Ordinal).Append(GroupBy).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>The same query for the period of equal length just before this one, without groups or series.</summary>
     public ScoreQuery Previous() => this with

@@ -32,7 +32,7 @@ public sealed class RollupKeysTests
     public void TallyCountsAnswersAtTheirScoreAndSendsOnTheirSentDay()
     {
         var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-        var tally = new RollupTally();
+        var tally = new RollupTally(RollupPairs.None);
         tally.AddResponse(Answer(9, at));
         tally.AddResponse(Answer(9, at) with { Properties = new Dictionary<string, string> { ["agent"] = "omer" } });
         tally.AddResponse(Answer(0, at.AddDays(1)));

@@ -37,6 +37,21 @@ public sealed class ScoreQueryTests
     }
 
     [Fact]
+    public void TwoListedPropertiesFitThePairRowsAndAnyOtherSecondPropertyDoesNot()
+    {
+        var pairs = RollupPairs.Parse("category,agent");
+
+        Assert.True(Query("agent", ("category", "billing")).FitsPairRollups(pairs));
+        Assert.True(Query(null, ("category", "billing"), ("agent", "maria")).FitsPairRollups(pairs));
+        Assert.True(Query("agent", ("category", "billing"), ("agent", "maria")).FitsPairRollups(pairs));
+        Assert.False(Query("region", ("category", "billing")).FitsPairRollups(pairs));
+        Assert.False(Query(ScoreRollup.ChannelDimension, ("category", "billing")).FitsPairRollups(pairs));
+        Assert.False(Query("agent", ("category", "billing"), ("region", "eu")).FitsPairRollups(pairs));
+        Assert.False(Query("agent", ("category", new string('x', RollupKeys.MaxValueLength + 1))).FitsPairRollups(pairs));
+        Assert.False(Query("agent", ("category", "billing")).FitsPairRollups(RollupPairs.None));
+    }
+
+    [Fact]
     public void AFilterValueTooLongForARollupRowNeedsTheRawAnswers()
     {
         Assert.False(Query(null, ("category", new string('x', RollupKeys.MaxValueLength + 1))).FitsRollups);

@@ -86,4 +86,14 @@ public sealed class OptionsTests
         Assert.IsType<MongoWebhookStore>(services.GetRequiredService<IWebhookStore>());
         Assert.IsType<MongoWebhookOutbox>(services.GetRequiredService<IWebhookOutbox>());
     }
+
+    [Fact]
+    public async Task TheRollupPairsComeFromTheirSettingSoEveryWriteAndRebuildCountsThem()
+    {
+        await using var services = MongoServices.Build("mongodb://127.0.0.1:1", pairProperties: "category,agent");
+        await using var none = MongoServices.Build("mongodb://127.0.0.1:1");
+
+        Assert.Equal(["category", "agent"], services.GetRequiredService<MongoCollections>().Pairs.Properties);
+        Assert.Empty(none.GetRequiredService<MongoCollections>().Pairs.Properties);
+    }
 }

@@ -23,6 +23,8 @@ public sealed class MongoResponseStoreTests : ResponseStoreContract<MongoStorage
 
 public sealed class MongoRollupStoreTests : RollupStoreContract<MongoStorageUnderTest>;
 
+public sealed class MongoRollupPairTests : RollupPairContract<MongoStorageUnderTest>;
+
 public sealed class MongoCommentTermStoreTests : CommentTermStoreContract<MongoStorageUnderTest>;
 
 public sealed class MongoWebhookStoreTests : WebhookStoreContract<MongoStorageUnderTest>;

@@ -80,6 +80,33 @@ public sealed class RollupQueryTests
     }
 
     [Fact]
+    public void APairRowIsAnIncUpsertLikeAnyOtherAndItsQueryMatchesItsDimension()
+    {
+        var answer = Samples.PhoneResponse() with
+        {
+            TemplateId = "tpl_1", Kind = SurveyKind.Csat, Score = 4, Channel = "web", AnsweredAt = LateEvening,
+            Properties = new Dictionary<string, string> { ["category"] = "billing", ["agent"] = "maria" },
+        };
+
+        var counts = Count(RollupKeys.OfAnswer(answer, pairs: RollupPairs.Parse("category,agent")).Where(d => d.Dimension.Contains('>')));
+
+        Bson.AssertEqual("""
+            [{ filter: { _id: { templateId: 'tpl_1', dimension: 'category=billing>agent', value: 'maria', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Csat' }, $inc: { h4: 1 } }, upsert: true },
+             { filter: { _id: { templateId: 'tpl_1', dimension: 'agent=maria>category', value: 'billing', day: '2026-11-24' } },
+               update: { $setOnInsert: { kind: 'Csat' }, $inc: { h4: 1 } }, upsert: true }]
+            """, Describe(counts));
+        var query = new RollupQuery
+        {
+            Kind = SurveyKind.Csat, TemplateId = "tpl_1", From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 12, 1),
+            Dimension = RollupPairs.Dimension("category", "billing", "agent"),
+        };
+        Bson.AssertEqual(
+            "{ kind: 'Csat', '_id.dimension': 'category=billing>agent', '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' }, '_id.templateId': 'tpl_1' }",
+            Bson.Render(Matching(query)));
+    }
+
+    [Fact]
     public void QueryMatchesKindDimensionAndDaysAlwaysAndTemplateAndValueWhenGiven()
     {
         var query = new RollupQuery { Kind = SurveyKind.Ces, From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 12, 1), Dimension = "agent" };

@@ -57,7 +57,7 @@ public sealed record ScoreResponse(
     [property: Description("True when fewer than 30 answers: read the score with care.")] bool SmallSample,
     long? Sent,
     double? ResponseRate,
-    [property: Description("rollups, or responses when the query needs two properties at once.")] string Source,
+    [property: Description("rollups (one property, or two listed in Feedback:Scores:PairProperties), or responses when the query needs two other properties at once.")] string Source,
     IReadOnlyList<SeriesPointDto> Series,
     IReadOnlyList<ScoreGroupDto> Groups,
     PreviousPeriodDto? Previous,
