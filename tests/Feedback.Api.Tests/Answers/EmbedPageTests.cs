@@ -46,6 +46,13 @@ public sealed class EmbedPageTests : ServiceFixture
         var thanks = await browser.GetAsync($"{path}?score=3&embed=1");
         Assert.EndsWith($"; frame-ancestors {Shop} {Help}", Assert.Single(thanks.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains($"action=\"{path}?embed=1\"", await thanks.Content.ReadAsStringAsync());
+        // A second visit shows the recorded answer as one form, and the frame may keep showing it.
+        var again = await browser.GetAsync($"{path}?embed=1");
+        Assert.EndsWith($"; frame-ancestors {Shop} {Help}", Assert.Single(again.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("<body class=\"embed\">", await again.Content.ReadAsStringAsync());
+        var badForm = await browser.PostAsync($"{path}?embed=1", new FormUrlEncodedContent([new("comment", "no score")]));
+        Assert.Equal(HttpStatusCode.BadRequest, badForm.StatusCode);
+        Assert.EndsWith($"; frame-ancestors {Shop} {Help}", Assert.Single(badForm.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]

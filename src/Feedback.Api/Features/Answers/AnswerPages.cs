@@ -73,7 +73,7 @@ internal static class AnswerPages
         AppendReasons(body, view, score, reasons);
         AppendCommentBox(body, view, comment);
         var status = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString());
+        return HtmlPage.Render(status, view.Locale, view.Strings.Title, body.ToString(), view.Embed);
     }
 
     /// <summary>
