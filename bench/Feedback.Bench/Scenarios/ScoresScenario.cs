@@ -23,45 +23,74 @@ public static class ScoresScenario
     public static async Task<Dictionary<string, object>> RunAsync(BenchOptions o)
     {
         await using var host = await new ServiceHost().StartAsync();
+        var run = await MeasureAsync(o, host, n => new Dictionary<string, string> { ["category"] = $"category{n / Days % 5}" },
+            groupBy: "category", new Dictionary<string, string>());
+
+        var figures = run.Figures();
+        figures["importRowsPerSecond"] = Math.Round(run.Imported / run.ImportSeconds);
+        figures["sameScore"] = run.FromRollups.Score == run.FromScan.Score && run.FromRollups.Series.Count == run.FromScan.Series.Count;
+        figures["ratioP50"] = Math.Round(run.FullScan.Percentile(50) / run.Query.Percentile(50), 1);
+        figures["target"] = "query p95 <= 5 ms and >= 1000x faster than the full scan";
+        return figures;
+    }
+
+    /// <summary>What a score scenario measured: the data set, and one year's weekly report from the rollups and from a full scan.</summary>
+    internal sealed record RollupsAgainstScan(
+        long Imported, double ImportSeconds, int RollupRows, double RebuildSeconds,
+        Latencies Query, Latencies FullScan, ScoreResponse FromRollups, ScoreResponse FromScan)
+    {
+        public Dictionary<string, object> Figures()
+        {
+            var figures = new Dictionary<string, object>
+            {
+                ["responses"] = Imported,
+                ["importSeconds"] = Math.Round(ImportSeconds, 1),
+                ["rollupRows"] = RollupRows,
+                ["rebuildSeconds"] = Math.Round(RebuildSeconds, 1),
+                ["queries"] = Query.Count,
+                ["fullScans"] = FullScan.Count,
+                ["rollupResponsesCounted"] = FromRollups.Responses,
+                ["scanResponsesCounted"] = FromScan.Responses,
+                ["ratioP95"] = Math.Round(FullScan.Percentile(95) / Query.Percentile(95), 1),
+            };
+            IngestScenario.Add(figures, Query.Figures("query"));
+            IngestScenario.Add(figures, FullScan.Figures("fullScan"));
+            return figures;
+        }
+    }
+
+    /// <summary>
+    /// Imports <see cref="BenchOptions.ScoreResponses"/> NPS answers with the given properties in bulk, rebuilds the rollups,
+    /// then times <c>GET /v1/scores/nps</c> over the year by week, grouped by <paramref name="groupBy"/> and filtered by
+    /// <paramref name="filters"/>, against the same report from a full scan of the raw answers.
+    /// </summary>
+    internal static async Task<RollupsAgainstScan> MeasureAsync(
+        BenchOptions o, ServiceHost host, Func<long, Dictionary<string, string>> properties, string groupBy,
+        IReadOnlyDictionary<string, string> filters)
+    {
         var template = await Seed.TemplateAsync(host);
         var clock = Stopwatch.StartNew();
-        var imported = await new SqliteBulkImport(host.Services.GetRequiredService<SqliteDatabase>()).AddResponsesAsync(Responses(template.Id, o.ScoreResponses));
+        var imported = await new SqliteBulkImport(host.Services.GetRequiredService<SqliteDatabase>())
+            .AddResponsesAsync(Responses(template.Id, o.ScoreResponses, properties));
         var importSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var rebuild = await host.Services.GetRequiredService<IScoreRollupStore>().RebuildAsync();
         var rebuildSeconds = clock.Elapsed.TotalSeconds;
 
         using var client = host.Client(await host.KeyAsync("read"), 1);
-        var url = $"/v1/scores/nps?from={First:yyyy-MM-dd}&to={First.AddDays(Days):yyyy-MM-dd}&interval=week&groupBy=category";
+        var filter = string.Concat(filters.Select(f => $"&property.{f.Key}={f.Value}"));
+        var url = $"/v1/scores/nps?from={First:yyyy-MM-dd}&to={First.AddDays(Days):yyyy-MM-dd}&interval=week{filter}&groupBy={groupBy}";
         ScoreResponse? fromRollups = null;
         var query = await Samples(o.ScoreQueries, warmup: true, async () => fromRollups = await client.GetFromJsonAsync<ScoreResponse>(url));
 
-        var scan = new ScoreQuery(SurveyKind.Nps, null, First, First.AddDays(Days), SeriesInterval.Week, "category", 10, false, new Dictionary<string, string>());
+        var scan = new ScoreQuery(SurveyKind.Nps, null, First, First.AddDays(Days), SeriesInterval.Week, groupBy, 10, false, filters);
         var responses = host.Services.GetRequiredService<IResponseStore>();
         ScoreResponse? fromScan = null;
         // No warm-up run: a scan of millions of rows is not dominated by first-call costs, and each one takes long.
         var full = await Samples(o.FullScans, warmup: false, async () =>
             fromScan = ScoreResponses.From(ScoreReport.Build(scan, await ResponseScoreReader.ReadAsync(responses, scan, CancellationToken.None), null)));
 
-        var figures = new Dictionary<string, object>
-        {
-            ["responses"] = imported,
-            ["importSeconds"] = Math.Round(importSeconds, 1),
-            ["importRowsPerSecond"] = Math.Round(imported / importSeconds),
-            ["rollupRows"] = rebuild.Rows,
-            ["rebuildSeconds"] = Math.Round(rebuildSeconds, 1),
-            ["queries"] = query.Count,
-            ["fullScans"] = full.Count,
-            ["rollupResponsesCounted"] = fromRollups!.Responses,
-            ["scanResponsesCounted"] = fromScan!.Responses,
-            ["sameScore"] = fromRollups.Score == fromScan.Score && fromRollups.Series.Count == fromScan.Series.Count,
-            ["ratioP50"] = Math.Round(full.Percentile(50) / query.Percentile(50), 1),
-            ["ratioP95"] = Math.Round(full.Percentile(95) / query.Percentile(95), 1),
-            ["target"] = "query p95 <= 5 ms and >= 1000x faster than the full scan",
-        };
-        IngestScenario.Add(figures, query.Figures("query"));
-        IngestScenario.Add(figures, full.Figures("fullScan"));
-        return figures;
+        return new RollupsAgainstScan(imported, importSeconds, rebuild.Rows, rebuildSeconds, query, full, fromRollups!, fromScan!);
     }
 
     internal static async Task<Latencies> Samples(int count, bool warmup, Func<Task> run)
@@ -80,8 +109,8 @@ public static class ScoresScenario
         return new Latencies(ticks);
     }
 
-    /// <summary>Deterministic answers spread evenly over the days and the five categories, scores 0–10.</summary>
-    private static IEnumerable<SurveyResponse> Responses(string templateId, long count)
+    /// <summary>Deterministic answers spread evenly over the days, scores 0–10, the n-th with <paramref name="properties"/>(n).</summary>
+    private static IEnumerable<SurveyResponse> Responses(string templateId, long count, Func<long, Dictionary<string, string>> properties)
     {
         var start = First.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         for (var n = 0L; n < count; n++)
@@ -97,7 +126,7 @@ public static class ScoresScenario
                 CustomerId = $"c-{n % 100_000}",
                 SubjectId = $"ticket-{n}",
                 Channel = "web",
-                Properties = new Dictionary<string, string> { ["category"] = $"category{n / Days % 5}" },
+                Properties = properties(n),
                 AnsweredAt = at,
                 UpdatedAt = at,
             };
