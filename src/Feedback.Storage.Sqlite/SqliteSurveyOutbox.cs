@@ -56,7 +56,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
             """, Read, ct,
             ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
             ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
-        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, sentAt, database.Pairs))], ct);
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfSends(sent, sentAt, database.Pairs), ct);
         return sent.Count;
     }, ct);
 
