@@ -8,7 +8,9 @@ namespace Feedback.Storage.Sqlite;
 
 /// <summary>
 /// The survey outbox. A claim is one <c>UPDATE … RETURNING</c>, so SQLite's single writer makes it atomic across
-/// processes; every later write repeats the status and owner it expects.
+/// processes; every later write repeats the status and owner it expects. The claim takes the earliest due surveys and the
+/// earliest expired leases each by its own index, limited, before merging them: one <c>OR</c> of both made SQLite read
+/// and sort every due survey for each batch it claimed.
 /// </summary>
 public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
 {
@@ -18,8 +20,10 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
         var claimed = await connection.QueryAsync(
             $"""
             UPDATE surveys SET status = {Sending}, lease_owner = $owner, lease_until = $until
-            WHERE id IN (SELECT id FROM surveys
-                         WHERE (status = {Scheduled} AND send_at <= $now) OR (status = {Sending} AND lease_until <= $now)
+            WHERE id IN (SELECT id FROM (
+                             SELECT * FROM (SELECT id, send_at FROM surveys WHERE status = {Scheduled} AND send_at <= $now ORDER BY send_at LIMIT $limit)
+                             UNION ALL
+                             SELECT * FROM (SELECT id, send_at FROM surveys WHERE status = {Sending} AND lease_until <= $now ORDER BY send_at LIMIT $limit))
                          ORDER BY send_at LIMIT $limit)
             RETURNING {Columns}
             """, Read, ct,
