@@ -31,6 +31,27 @@ public abstract partial class SurveyOutboxContract<TAdapter> : StorageContract<T
     }
 
     [Fact]
+    public async Task ClaimTakesTheOldestOfDueSurveysAndEndedLeasesTogetherUpToTheLimit()
+    {
+        var now = Time.GetUtcNow();
+        var leasedFirst = SampleSurvey(sendAt: now.AddMinutes(-5));
+        var leasedLast = SampleSurvey(sendAt: now.AddMinutes(-1));
+        await AddSurveysAsync(leasedFirst, leasedLast);
+        Assert.Equal(2, (await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10)).Count);
+        var dueFirst = SampleSurvey(sendAt: now.AddMinutes(-10));
+        var dueLast = SampleSurvey(sendAt: now.AddMinutes(-2));
+        await AddSurveysAsync(dueLast, dueFirst);
+        var leaseEnd = now + Lease;
+
+        var first = await Outbox.ClaimDueAsync(leaseEnd, "worker-b", Lease, limit: 2);
+        var second = await Outbox.ClaimDueAsync(leaseEnd, "worker-b", Lease, limit: 2);
+
+        Assert.Equal([dueFirst.Id, leasedFirst.Id], first.Select(s => s.Id));
+        Assert.Equal([dueLast.Id, leasedLast.Id], second.Select(s => s.Id));
+        Assert.All(first.Concat(second), s => Assert.Equal("worker-b", s.LeaseOwner));
+    }
+
+    [Fact]
     public async Task ClaimedSurveyIsSendingUnderTheOwnersLease()
     {
         var now = Time.GetUtcNow();
