@@ -27,6 +27,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
         RETURNING {Columns}
         """;
 
+    // Times are fixed-width UTC text, so max() of two is the later one.
     internal static readonly string RecordAttempt =
         $"""
         UPDATE surveys SET send_attempted_at = $at, lease_until = max(lease_until, $until)
@@ -66,7 +67,6 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
     public async Task<int> RecordAttemptAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset attemptedAt, DateTimeOffset confirmUntil, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // Times are fixed-width UTC text, so max() of two is the later one.
         return await connection.ExecuteAsync(RecordAttempt, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(attemptedAt)),
             ("$until", SqliteValues.Time(confirmUntil)));
     }
