@@ -54,9 +54,10 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
     private async Task CommitAsync(List<Unit> units)
     {
         var done = new List<(Unit Unit, object? Value)>(units.Count);
+        SqliteConnection? connection = null;
         try
         {
-            await using var connection = await open(CancellationToken.None);
+            connection = await open(CancellationToken.None);
             await using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var unit in units)
             {
@@ -78,6 +79,8 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
         }
         catch (Exception e)
         {
+            // A connection whose commit failed is not lent again (see SqlitePooledConnection).
+            connection?.Discard();
             // Nothing of this group was committed: every unit that had not failed on its own fails with the cause.
             foreach (var (unit, _) in done)
             {
@@ -88,6 +91,13 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
                 unit.Result.TrySetException(e);
             }
             return;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
         foreach (var (unit, value) in done)
         {

@@ -57,7 +57,6 @@ public sealed class SqliteSurveyHousekeepingStore(SqliteDatabase database) : ISu
     public async Task<long> CountPendingAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command($"SELECT count(*) FROM surveys WHERE status IN {Pending}");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        return Convert.ToInt64(await connection.ScalarAsync($"SELECT count(*) FROM surveys WHERE status IN {Pending}", ct));
     }
 }
