@@ -59,19 +59,21 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
         {
             connection = await open(CancellationToken.None);
             await using var transaction = connection.BeginTransaction(deferred: false);
+            // The savepoints run as the connection's kept statements: SqliteTransaction.Save/Release/Rollback compile
+            // theirs on every call, twice per unit.
             foreach (var unit in units)
             {
-                transaction.Save("unit");
+                await connection.ExecuteAsync("SAVEPOINT unit", CancellationToken.None);
                 try
                 {
                     unit.Token.ThrowIfCancellationRequested();
                     done.Add((unit, await unit.Work(connection, unit.Token)));
-                    transaction.Release("unit");
+                    await connection.ExecuteAsync("RELEASE unit", CancellationToken.None);
                 }
                 catch (Exception e)
                 {
-                    transaction.Rollback("unit");
-                    transaction.Release("unit");
+                    await connection.ExecuteAsync("ROLLBACK TO unit", CancellationToken.None);
+                    await connection.ExecuteAsync("RELEASE unit", CancellationToken.None);
                     unit.Result.TrySetException(e);
                 }
             }
