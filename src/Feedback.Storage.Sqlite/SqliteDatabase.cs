@@ -1,3 +1,4 @@
+using System.Data;
 using Feedback.Core.Scoring;
 using Feedback.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -6,12 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>
-/// Opens pooled connections to the database file; each store operation uses its own short-lived connection. Hot write
-/// paths go through <see cref="WriteAsync{T}"/>, which shares one commit (one disk flush) among concurrent writers.
+/// Lends connections to the database file from a pool of its own (<see cref="SqlitePool"/>), each of which keeps the
+/// statements compiled on it, so a statement the command helpers (<c>SqliteCommands</c>) run again is not compiled
+/// again. Each store operation borrows a connection and gives it back by disposing it. Hot write paths go through
+/// <see cref="WriteAsync{T}"/>, which shares one commit (one disk flush) among concurrent writers.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly SqliteGroupCommit _writes;
+    private readonly SqlitePool _pool;
     private readonly bool _relaxedSync;
     private volatile bool _bulkLoad;
 
@@ -20,6 +24,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Pairs = pairs ?? RollupPairs.None;
         FilePath = Path.GetFullPath(options.Value.Path);
         _relaxedSync = options.Value.RelaxedSync;
+        _pool = new SqlitePool(new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // The pool above is the only one: a connection it closes is closed, and Microsoft.Data.Sqlite's pool would
+            // finalize the kept statements on every return anyway.
+            Pooling = false,
+            // Waits this long for another writer (a second process on the same file) instead of failing with SQLITE_BUSY.
+            DefaultTimeout = 30,
+        }.ToString());
         _writes = new SqliteGroupCommit(OpenAsync);
     }
 
@@ -28,46 +43,47 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>The properties whose pairs every rollup write and rebuild counts (<see cref="RollupPairs"/>).</summary>
     public RollupPairs Pairs { get; }
 
-    private string ConnectionString => new SqliteConnectionStringBuilder
-    {
-        DataSource = FilePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Cache = SqliteCacheMode.Private,
-        Pooling = true,
-        // Waits this long for another writer (a second process on the same file) instead of failing with SQLITE_BUSY.
-        DefaultTimeout = 30,
-    }.ToString();
-
     /// <summary>
-    /// An open connection. This and <see cref="WriteAsync{T}"/> (with the command helpers in <c>SqliteCommands</c>) turn a
-    /// full disk, a read-only or locked file and I/O errors into <see cref="StorageUnavailableException"/>.
+    /// An open connection, lent until it is disposed (after <see cref="DisposeAsync"/>, a late caller still gets one, which
+    /// closes when disposed). This and <see cref="WriteAsync{T}"/> (with the command helpers in
+    /// <c>SqliteCommands</c>) turn a full disk, a read-only or locked file and I/O errors into
+    /// <see cref="StorageUnavailableException"/>.
     /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = _pool.Take();
         try
         {
-            await connection.OpenAsync(ct);
-            // synchronous is per connection; FULL is SQLite's own default, so only the relaxed level is set.
-            if (_bulkLoad || _relaxedSync)
+            if (connection.State != ConnectionState.Open)
             {
-                await using var pragma = new SqliteCommand("PRAGMA synchronous = NORMAL;", connection);
+                await connection.OpenAsync(ct);
+            }
+            // synchronous is per connection and FULL when opened; a connection changes level when lent after a change.
+            var relaxed = _bulkLoad || _relaxedSync;
+            if (connection.RelaxedSync != relaxed)
+            {
+                await using var pragma = new SqliteCommand(relaxed ? "PRAGMA synchronous = NORMAL;" : "PRAGMA synchronous = FULL;", connection);
                 await pragma.ExecuteNonQueryAsync(ct);
+                connection.RelaxedSync = relaxed;
             }
             return connection;
         }
-        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        catch (Exception e)
         {
-            await connection.DisposeAsync();
-            throw unavailable;
+            connection.CloseForGood();
+            if (e is SqliteException sqlite && SqliteFaults.Unavailable(sqlite) is { } unavailable)
+            {
+                throw unavailable;
+            }
+            throw;
         }
     }
 
     /// <summary>
     /// Until the result is disposed, commits skip the fsync (WAL with <c>synchronous = NORMAL</c>: a power loss may drop
     /// the latest commits but never corrupts the file), which makes many small transactions about a hundred times faster.
-    /// Only for a bulk load before the service takes requests (the demo seed); disposing drops the relaxed pooled
-    /// connections, and the next ordinary commit syncs everything written before it.
+    /// Only for a bulk load before the service takes requests (the demo seed). Each connection takes the level in force
+    /// when it is next lent, so after disposing, the next ordinary commit syncs everything written before it.
     /// </summary>
     public IDisposable BeginBulkLoad()
     {
@@ -77,16 +93,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private sealed class BulkLoad(SqliteDatabase database) : IDisposable
     {
-        public void Dispose()
-        {
-            database._bulkLoad = false;
-            if (database._relaxedSync)
-            {
-                return;
-            }
-            using var connection = new SqliteConnection(database.ConnectionString);
-            SqliteConnection.ClearPool(connection);
-        }
+        public void Dispose() => database._bulkLoad = false;
     }
 
     /// <summary>
@@ -107,5 +114,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+    /// <summary>Waits for the queued writes, then closes every connection: idle ones now, lent ones when they come back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writes.DisposeAsync();
+        _pool.Dispose();
+    }
 }

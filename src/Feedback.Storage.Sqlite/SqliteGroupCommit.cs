@@ -54,29 +54,32 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
     private async Task CommitAsync(List<Unit> units)
     {
         var done = new List<(Unit Unit, object? Value)>(units.Count);
+        SqliteConnection? connection = null;
         try
         {
-            await using var connection = await open(CancellationToken.None);
+            connection = await open(CancellationToken.None);
             // A savepoint keeps the old copy of every page its unit changes; an ingest unit changes about 17, past the
             // 64 KiB after which SQLite moves that journal to a temp file (two pwrite64 calls per page). In memory it
             // costs no system calls. The setting is read at BEGIN and reset before the pooled connection is reused.
-            await PragmaAsync(connection, "temp_store = MEMORY");
+            await connection.ExecuteAsync("PRAGMA temp_store = MEMORY", CancellationToken.None);
             try
             {
                 await using var transaction = connection.BeginTransaction(deferred: false);
+                // The savepoints run as the connection's kept statements: SqliteTransaction.Save/Release/Rollback compile
+                // theirs on every call, twice per unit.
                 foreach (var unit in units)
                 {
-                    transaction.Save("unit");
+                    await connection.ExecuteAsync("SAVEPOINT unit", CancellationToken.None);
                     try
                     {
                         unit.Token.ThrowIfCancellationRequested();
                         done.Add((unit, await unit.Work(connection, unit.Token)));
-                        transaction.Release("unit");
+                        await connection.ExecuteAsync("RELEASE unit", CancellationToken.None);
                     }
                     catch (Exception e)
                     {
-                        transaction.Rollback("unit");
-                        transaction.Release("unit");
+                        await connection.ExecuteAsync("ROLLBACK TO unit", CancellationToken.None);
+                        await connection.ExecuteAsync("RELEASE unit", CancellationToken.None);
                         unit.Result.TrySetException(e);
                     }
                 }
@@ -84,11 +87,13 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
             }
             finally
             {
-                await PragmaAsync(connection, "temp_store = DEFAULT");
+                await connection.ExecuteAsync("PRAGMA temp_store = DEFAULT", CancellationToken.None);
             }
         }
         catch (Exception e)
         {
+            // A connection whose commit failed is not lent again (see SqlitePooledConnection).
+            connection?.Discard();
             // Nothing of this group was committed: every unit that had not failed on its own fails with the cause.
             foreach (var (unit, _) in done)
             {
@@ -100,16 +105,17 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
             }
             return;
         }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
         foreach (var (unit, value) in done)
         {
             unit.Result.TrySetResult(value);
         }
-    }
-
-    private static async Task PragmaAsync(SqliteConnection connection, string pragma)
-    {
-        await using var command = new SqliteCommand($"PRAGMA {pragma};", connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -4,12 +4,13 @@ using Microsoft.Data.Sqlite;
 namespace Feedback.Storage.Sqlite;
 
 /// <summary>
-/// One statement run many times with new values: Microsoft.Data.Sqlite keeps a command's compiled statement between
-/// executions, so a batch compiles its SQL once instead of once per row. Faults map as in <see cref="SqliteCommands"/>.
+/// One statement run many times with new values (a batch's rows): the values are set on the parameters the first run
+/// added, and the statement is the connection's kept one (<see cref="SqliteCommands"/>), so it is compiled once at
+/// most. Faults map as in <see cref="SqliteCommands"/>.
 /// </summary>
 internal sealed class SqliteReusedCommand(SqliteConnection connection, string sql, string duplicate = "") : IAsyncDisposable
 {
-    private readonly SqliteCommand _command = connection.Command(sql);
+    private readonly SqliteCommand _command = connection.Kept(sql);
 
     public async Task<int> ExecuteAsync(CancellationToken ct, params (string Name, object? Value)[] values)
     {
@@ -22,7 +23,7 @@ internal sealed class SqliteReusedCommand(SqliteConnection connection, string sq
         {
             throw new DuplicateKeyException($"{duplicate} ({e.Message})", e);
         }
-        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        catch (SqliteException e) when (connection.Unavailable(e) is { } unavailable)
         {
             throw unavailable;
         }
@@ -35,7 +36,7 @@ internal sealed class SqliteReusedCommand(SqliteConnection connection, string sq
         {
             return await _command.ExecuteScalarAsync(ct);
         }
-        catch (SqliteException e) when (SqliteFaults.Unavailable(e) is { } unavailable)
+        catch (SqliteException e) when (connection.Unavailable(e) is { } unavailable)
         {
             throw unavailable;
         }
@@ -58,5 +59,5 @@ internal sealed class SqliteReusedCommand(SqliteConnection connection, string sq
         }
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public ValueTask DisposeAsync() => connection.ReleaseAsync(_command);
 }

@@ -67,7 +67,6 @@ public sealed class SqliteSurveyHousekeepingStore(SqliteDatabase database) : ISu
     public async Task<long> CountPendingAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(CountPending);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        return Convert.ToInt64(await connection.ScalarAsync(CountPending, ct));
     }
 }

@@ -74,8 +74,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     public async Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SurveyedSince, ("$customer", customerId), ("$template", templateId), ("$since", SqliteValues.Time(since)));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
+        return Convert.ToInt64(await connection.ScalarAsync(SurveyedSince, ct, ("$customer", customerId), ("$template", templateId), ("$since", SqliteValues.Time(since)))) == 1;
     }
 
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastQuietPeriodSendsAsync(string templateId, IReadOnlyCollection<string> customerIds, CancellationToken ct = default)

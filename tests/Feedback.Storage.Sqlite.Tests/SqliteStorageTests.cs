@@ -69,8 +69,10 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
         // As after a restart: pooled connections would keep the old schema cached.
         SqliteConnection.ClearAllPools();
 
-        await new SqliteStorageLifecycle(new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })),
-            NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+        await using (var restarted = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })))
+        {
+            await new SqliteStorageLifecycle(restarted, NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+        }
 
         var day = DayOf(Time.GetUtcNow());
         Assert.Equal(1, (await RollupAsync(day))!.Answered);
@@ -109,8 +111,10 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
             """);
         SqliteConnection.ClearAllPools();
 
-        await new SqliteStorageLifecycle(new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })),
-            NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+        await using (var restarted = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })))
+        {
+            await new SqliteStorageLifecycle(restarted, NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+        }
 
         Assert.Empty((await Responses.GetAsync(SurveyResponse.IdForSurvey(survey.Id)))!.Reasons);
         Assert.Equal(1, (await RollupAsync(DayOf(Time.GetUtcNow()), ScoreRollup.ReasonDimension, ScoreGroups.NoneKey))!.Histogram[2]);
@@ -142,7 +146,7 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
     [Fact]
     public async Task PingFailsWhenTheSchemaIsMissing()
     {
-        var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Path.Combine(Adapter.Root.FullName, "empty.db") }));
+        await using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Path.Combine(Adapter.Root.FullName, "empty.db") }));
         var lifecycle = new SqliteStorageLifecycle(database, NullLogger<SqliteStorageLifecycle>.Instance);
 
         await Assert.ThrowsAsync<SqliteException>(() => lifecycle.PingAsync());
