@@ -11,14 +11,24 @@ namespace Feedback.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteScoreRollupStore(SqliteDatabase database) : IScoreRollupStore
 {
+    // Summed over the days: each value's row with the query's template ("" across templates) and first day, in Columns' order.
+    private static readonly string SummedColumns = string.Join(", ", Columns.Split(", ").Select(c => c switch
+    {
+        "template_id" => "COALESCE($template, '')",
+        "day" => "$from",
+        "dimension" or "value" or "kind" => c,
+        _ => $"SUM({c})",
+    }));
+
     public async Task<IReadOnlyList<ScoreRollup>> QueryAsync(RollupQuery query, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QueryAsync(
             $"""
-            SELECT {Columns} FROM score_rollups
+            SELECT {(query.SumDays ? SummedColumns : Columns)} FROM score_rollups
             WHERE kind = $kind AND dimension = $dimension AND day >= $from AND day < $to
               AND ($template IS NULL OR template_id = $template) AND ($value IS NULL OR value = $value)
+            {(query.SumDays ? "GROUP BY value" : "")}
             """, Read, ct,
             ("$kind", query.Kind.ToString()), ("$dimension", query.Dimension), ("$from", Day(query.From)), ("$to", Day(query.To)),
             ("$template", query.TemplateId), ("$value", query.Value));

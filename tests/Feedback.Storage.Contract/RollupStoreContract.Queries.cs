@@ -40,6 +40,48 @@ public abstract partial class RollupStoreContract<TAdapter>
     }
 
     [Fact]
+    public async Task QuerySummingDaysGivesOneRowPerValueWithTheCountsOfItsDaysAdded()
+    {
+        var monday = Time.GetUtcNow();
+        var survey = await SendThroughOutboxAsync(SampleSurvey());
+        await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
+        await AddResponsesAsync(
+            External("tpl_a", SurveyKind.Csat, 5, monday, "billing"),
+            External("tpl_a", SurveyKind.Csat, 4, monday.AddDays(1), "billing"),
+            External("tpl_a", SurveyKind.Csat, 3, monday.AddDays(2), "delivery"),
+            External("tpl_b", SurveyKind.Csat, 2, monday.AddDays(1), "billing"));
+        var day = DayOf(monday);
+        var csat = new RollupQuery { Kind = SurveyKind.Csat, From = day, To = day.AddDays(3), SumDays = true };
+
+        async Task<string[]> Find(RollupQuery q) => [.. (await Rollups.QueryAsync(q)).Select(Describe).Order(StringComparer.Ordinal)];
+        // Each row carries the query's first day and template ("" across templates).
+        Assert.Equal(
+            ["tpl_a 2026-11-23 category=billing Csat [0,0,0,0,1,1,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-23 category=delivery Csat [0,0,0,1,0,0,0,0,0,0,0] sent 0 answered 0"],
+            await Find(csat with { TemplateId = "tpl_a", Dimension = "category" }));
+        Assert.Equal(
+            ["tpl_a 2026-11-24 category=billing Csat [0,0,0,0,1,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-24 category=delivery Csat [0,0,0,1,0,0,0,0,0,0,0] sent 0 answered 0"],
+            await Find(csat with { TemplateId = "tpl_a", Dimension = "category", From = day.AddDays(1) }));
+        Assert.Equal([" 2026-11-23 category=billing Csat [0,0,1,0,1,1,0,0,0,0,0] sent 0 answered 0"],
+            await Find(csat with { Dimension = "category", Value = "billing" }));
+        Assert.Empty(await Find(csat with { Dimension = "category", Value = "refund" }));
+        Assert.Empty(await Find(csat with { Dimension = "category", From = day.AddDays(3), To = day.AddDays(4) }));
+        // Whatever the dimension, the sums are what the days add up to, sends and answers to them included.
+        foreach (var dimension in new[] { ScoreRollup.All, ScoreRollup.ChannelDimension, "category", "agent" })
+        {
+            var days = await Rollups.QueryAsync(csat with { Dimension = dimension, SumDays = false });
+            var added = days.GroupBy(r => r.Value).Select(g => Describe(new ScoreRollup
+            {
+                TemplateId = "", Kind = SurveyKind.Csat, Day = day, Dimension = dimension, Value = g.Key,
+                Histogram = Histograms.Sum(g), Sent = g.Sum(r => r.Sent), Answered = g.Sum(r => r.Answered),
+            })).Order(StringComparer.Ordinal);
+            Assert.Equal(added, await Find(csat with { Dimension = dimension }));
+        }
+        Assert.Equal(" 2026-11-23 = Csat [0,0,2,1,1,1,0,0,0,0,0] sent 1 answered 1", Assert.Single(await Find(csat)));
+    }
+
+    [Fact]
     public async Task RebuildFindsExactlyWhatWasCountedAsAnswersAndSendsHappened()
     {
         var answered = await SendThroughOutboxAsync(SampleSurvey());

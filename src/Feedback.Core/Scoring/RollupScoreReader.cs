@@ -11,7 +11,8 @@ public static class RollupScoreReader
     public static async Task<ScoreData> ReadAsync(IScoreRollupStore rollups, ScoreQuery q, CancellationToken ct)
     {
         var (dimension, value) = TotalsRows(q.Filters);
-        var totals = await rollups.QueryAsync(Query(q, dimension, value), ct);
+        // Days only for a series; groups never need them, so the store sums those (a year of 40 agents is 40 rows, not 14 600).
+        var totals = await rollups.QueryAsync(Query(q, dimension, value) with { SumDays = q.Interval is null }, ct);
         var days = totals
             .GroupBy(r => r.Day)
             .Select(g => new DayTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))
@@ -23,7 +24,7 @@ public static class RollupScoreReader
         // Grouped by a filtered property: the one group is the filtered value, and the totals are its rows.
         var rows = q.Filters.TryGetValue(groupBy, out var filtered)
             ? totals.Select(r => r with { Value = filtered }).ToList()
-            : await rollups.QueryAsync(Query(q, GroupRows(q.Filters, groupBy), null), ct);
+            : await rollups.QueryAsync(Query(q, GroupRows(q.Filters, groupBy), null) with { SumDays = true }, ct);
         var groups = rows
             .GroupBy(r => r.Value, StringComparer.Ordinal)
             .Select(g => new GroupTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))

@@ -34,7 +34,8 @@ public sealed record ScoreRollup
 
 /// <summary>
 /// Which rollup rows to read: one kind, optionally one template, UTC days <see cref="From"/> (inclusive) to
-/// <see cref="To"/> (exclusive), one dimension ("" = the all rows), and within it one value or every value (null).
+/// <see cref="To"/> (exclusive), one dimension ("" = the all rows), and within it one value or every value (null); per
+/// day, or summed over the days (<see cref="SumDays"/>).
 /// </summary>
 public sealed record RollupQuery
 {
@@ -44,6 +45,13 @@ public sealed record RollupQuery
     public required DateOnly To { get; init; }
     public string Dimension { get; init; } = ScoreRollup.All;
     public string? Value { get; init; }
+
+    /// <summary>
+    /// Sum the matching rows per value in the store: one row per value instead of one per day and value, its
+    /// <see cref="ScoreRollup.Day"/> = <see cref="From"/> and its <see cref="ScoreRollup.TemplateId"/> this query's ("" when
+    /// across templates). For reads that need no days (groups, a period without series): the store sends back groups, not days.
+    /// </summary>
+    public bool SumDays { get; init; }
 }
 
 /// <summary>What a rebuild found: rows written, and the answers and sends they hold.</summary>

@@ -1,10 +1,11 @@
 using Feedback.Core.Scoring;
 using Feedback.Storage.MongoDb.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Feedback.Storage.MongoDb.Queries;
 
-/// <summary>The <c>$inc</c> upserts that add Core's rollup deltas to <c>score_rollups</c>, its query, and its indexes.</summary>
+/// <summary>The <c>$inc</c> upserts that add Core's rollup deltas to <c>score_rollups</c>, its queries, and its indexes.</summary>
 internal static class MongoRollupQueries
 {
     private static FilterDefinitionBuilder<RollupDocument> Filter => Builders<RollupDocument>.Filter;
@@ -34,6 +35,35 @@ internal static class MongoRollupQueries
         filter &= query.Value is { } value ? Filter.Eq(r => r.Id.Value, value) : Filter.Empty;
         return filter;
     }
+
+    /// <summary>The element names of the counts a row holds: the histogram's, sent and answered.</summary>
+    public static IReadOnlyList<string> Counts { get; } =
+        [.. Enumerable.Range(0, ScoreRollup.HistogramLength).Select(RollupDocument.Count), "sent", "answered"];
+
+    /// <summary>The rows <see cref="Matching"/> finds, summed per value on the server (<see cref="RollupQuery.SumDays"/>).</summary>
+    public static PipelineDefinition<RollupDocument, BsonDocument> SummedPerValue(RollupQuery query)
+    {
+        var group = new BsonDocument("_id", "$_id.value");
+        foreach (var count in Counts)
+        {
+            group.Add(count, new BsonDocument("$sum", $"${count}"));
+        }
+        return new EmptyPipelineDefinition<RollupDocument>().Match(Matching(query))
+            .AppendStage<RollupDocument, RollupDocument, BsonDocument>(new BsonDocument("$group", group));
+    }
+
+    /// <summary>A row of <see cref="SummedPerValue"/> as the rollup it sums.</summary>
+    public static ScoreRollup SummedRow(RollupQuery query, BsonDocument row) => new()
+    {
+        TemplateId = query.TemplateId ?? ScoreRollup.All,
+        Kind = query.Kind,
+        Day = query.From,
+        Dimension = query.Dimension,
+        Value = row["_id"].AsString,
+        Histogram = [.. Counts.Take(ScoreRollup.HistogramLength).Select(c => row[c].ToInt64())],
+        Sent = row["sent"].ToInt64(),
+        Answered = row["answered"].ToInt64(),
+    };
 
     public static IReadOnlyList<CreateIndexModel<RollupDocument>> Indexes { get; } =
     [
