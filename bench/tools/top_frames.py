@@ -43,8 +43,9 @@ def main(path, leaf, under=None):
                         leaves[short(names[-2])] += span
                 elif not any(IDLE.search(n) for n in names[-4:]):
                     total += span
-                    for name in set(names):
-                        inclusive[short(name)] += span
+                    # Overloads share a short name: count each short name once per sample.
+                    for name in {short(n) for n in names}:
+                        inclusive[name] += span
             last = event['at']
             if event['type'] == 'O':
                 stack.append(event['frame'])
