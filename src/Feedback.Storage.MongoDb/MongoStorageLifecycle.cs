@@ -24,6 +24,7 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
         await db.TemplateVersions.Indexes.CreateManyAsync(MongoTemplateQueries.VersionIndexes, ct);
         await db.ApiKeys.Indexes.CreateManyAsync(MongoApiKeyQueries.Indexes, ct);
         await db.Surveys.Indexes.CreateManyAsync(MongoSurveyQueries.Indexes, ct);
+        await DropRetiredAsync(db.Surveys, MongoSurveyQueries.RetiredIndexes, ct);
         await db.Events.Indexes.CreateManyAsync(MongoEventQueries.Indexes, ct);
         await db.Responses.Indexes.CreateManyAsync(MongoResponseQueries.Indexes, ct);
         await db.Rollups.Indexes.CreateManyAsync(MongoRollupQueries.Indexes, ct);
@@ -58,6 +59,23 @@ internal sealed class MongoStorageLifecycle(MongoCollections db, IOptions<MongoS
             throw new InvalidOperationException(
                 $"MongoDB is unreachable: no server at {Servers()} answered within {Seconds(db.Database.Client.Settings.ServerSelectionTimeout)} s. " +
                 $"Check {MongoStorageOptions.SectionName}:ConnectionString and that the server is running. The driver's view of the cluster is in the inner exception.", e);
+        }
+    }
+
+    // Replaced indexes would still be written on every insert and update. Dropping is safe during a rolling update: the
+    // queries of an older replica name the status their replacement is partial on, so it serves them too.
+    private static async Task DropRetiredAsync<T>(IMongoCollection<T> collection, IEnumerable<string> names, CancellationToken ct)
+    {
+        foreach (var name in names)
+        {
+            try
+            {
+                await collection.Indexes.DropOneAsync(name, ct);
+            }
+            catch (MongoCommandException e) when (e.CodeName == "IndexNotFound")
+            {
+                // Dropped by an earlier start or another replica, or never created.
+            }
         }
     }
 

@@ -42,21 +42,20 @@ internal sealed class MongoSurveyOutbox(MongoCollections db) : ISurveyOutbox
     /// </summary>
     public async Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
-        var counts = new List<RollupDelta>();
-        var marked = 0;
+        var marked = new List<Survey>();
         foreach (var id in ids)
         {
             if (await db.Surveys.FindOneAndUpdateAsync(Owned(id, owner), MarkSent(sentAt, reminderAt, expiresAt), cancellationToken: ct) is { } sent)
             {
-                marked++;
-                counts.AddRange(RollupKeys.OfSend(sent.ToSurvey(), sentAt, db.Pairs));
+                marked.Add(sent.ToSurvey());
             }
         }
-        if (counts.Count > 0)
+        if (marked.Count > 0)
         {
-            await db.Rollups.BulkWriteAsync(MongoRollupQueries.Count(counts), new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
+            var counts = MongoRollupQueries.Count(RollupKeys.OfSends(marked, sentAt, db.Pairs));
+            await db.Rollups.BulkWriteAsync(counts, new BulkWriteOptions { IsOrdered = false }, cancellationToken: ct);
         }
-        return marked;
+        return marked.Count;
     }
 
     /// <summary>The survey is marked atomically, then its send counted, as in <see cref="MarkSentAsync"/>.</summary>

@@ -7,6 +7,10 @@ namespace Feedback.Storage.Sqlite;
 /// <summary>Events with their outcome; recording takes the write lock first (BEGIN IMMEDIATE), so concurrent duplicates serialize.</summary>
 public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
 {
+    internal const string OutcomeById = "SELECT outcome FROM events WHERE id = $id";
+
+    internal const string OutcomesByIds = "SELECT id, outcome FROM events WHERE id IN (SELECT value FROM json_each($ids))";
+
     public async Task<EventOutcome?> GetOutcomeAsync(string eventId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -16,7 +20,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
     public async Task<IReadOnlyDictionary<string, EventOutcome>> GetOutcomesAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync("SELECT id, outcome FROM events WHERE id IN (SELECT value FROM json_each($ids))",
+        return (await connection.QueryAsync(OutcomesByIds,
                 r => (Id: r.GetString(0), Outcome: SqliteValues.FromJson<EventOutcome>(r.GetString(1))), ct, ("$ids", SqliteValues.ToJson(eventIds))))
             .ToDictionary(o => o.Id, o => o.Outcome, StringComparer.Ordinal);
     }
@@ -32,7 +36,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
     private static async Task<IReadOnlyList<EventOutcome>> RecordManyAsync(SqliteConnection connection, IReadOnlyList<PlannedEvent> planned,
         DateTimeOffset receivedAt, CancellationToken ct)
     {
-        await using var known = new SqliteReusedCommand(connection, "SELECT outcome FROM events WHERE id = $id");
+        await using var known = new SqliteReusedCommand(connection, OutcomeById);
         await using var insertSurvey = new SqliteReusedCommand(connection,
             $"INSERT INTO surveys ({SqliteSurveyRows.Columns}) VALUES ({SqliteSurveyRows.Values}) ON CONFLICT (dedupe_key) DO NOTHING",
             "A survey id or token exists.");
@@ -73,6 +77,6 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore
     }
 
     private static async Task<EventOutcome?> OutcomeAsync(SqliteConnection connection, string eventId, CancellationToken ct) =>
-        (await connection.QueryAsync("SELECT outcome FROM events WHERE id = $id", r => SqliteValues.FromJson<EventOutcome>(r.GetString(0)), ct,
+        (await connection.QueryAsync(OutcomeById, r => SqliteValues.FromJson<EventOutcome>(r.GetString(0)), ct,
             ("$id", eventId))).SingleOrDefault();
 }

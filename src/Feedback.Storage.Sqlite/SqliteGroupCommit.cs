@@ -57,24 +57,35 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
         try
         {
             await using var connection = await open(CancellationToken.None);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            foreach (var unit in units)
+            // A savepoint keeps the old copy of every page its unit changes; an ingest unit changes about 17, past the
+            // 64 KiB after which SQLite moves that journal to a temp file (two pwrite64 calls per page). In memory it
+            // costs no system calls. The setting is read at BEGIN and reset before the pooled connection is reused.
+            await PragmaAsync(connection, "temp_store = MEMORY");
+            try
             {
-                transaction.Save("unit");
-                try
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                foreach (var unit in units)
                 {
-                    unit.Token.ThrowIfCancellationRequested();
-                    done.Add((unit, await unit.Work(connection, unit.Token)));
-                    transaction.Release("unit");
+                    transaction.Save("unit");
+                    try
+                    {
+                        unit.Token.ThrowIfCancellationRequested();
+                        done.Add((unit, await unit.Work(connection, unit.Token)));
+                        transaction.Release("unit");
+                    }
+                    catch (Exception e)
+                    {
+                        transaction.Rollback("unit");
+                        transaction.Release("unit");
+                        unit.Result.TrySetException(e);
+                    }
                 }
-                catch (Exception e)
-                {
-                    transaction.Rollback("unit");
-                    transaction.Release("unit");
-                    unit.Result.TrySetException(e);
-                }
+                await transaction.CommitAsync();
             }
-            await transaction.CommitAsync();
+            finally
+            {
+                await PragmaAsync(connection, "temp_store = DEFAULT");
+            }
         }
         catch (Exception e)
         {
@@ -93,6 +104,12 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
         {
             unit.Result.TrySetResult(value);
         }
+    }
+
+    private static async Task PragmaAsync(SqliteConnection connection, string pragma)
+    {
+        await using var command = new SqliteCommand($"PRAGMA {pragma};", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,8 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
 {
     private const string Select = $"SELECT {Columns} FROM responses";
 
+    internal static readonly string MarkAnswered = $"UPDATE surveys SET status = {Answered}, answered_at = $at WHERE id = $id";
+
     // Group commit: concurrent answers share one commit (see SqliteGroupCommit).
     public Task<(SurveyResponse Stored, SurveyResponse? Previous, FollowUp? Opened)> AnswerSurveyAsync(
         SurveyResponse response, bool keepComment = false, FollowUpSource? followUp = null, CancellationToken ct = default)
@@ -39,7 +41,7 @@ public sealed class SqliteResponseStore(SqliteDatabase database) : IResponseStor
         // Read and write in one transaction: what is kept (comment, first answeredAt) is what is stored now.
         var previous = await SingleAsync(connection, response.Id, ct);
         var stored = response.Replacing(previous, keepComment);
-        var answered = await connection.ExecuteAsync($"UPDATE surveys SET status = {Answered}, answered_at = $at WHERE id = $id", ct,
+        var answered = await connection.ExecuteAsync(MarkAnswered, ct,
             ("$id", surveyId), ("$at", SqliteValues.Time(stored.AnsweredAt)));
         if (answered == 0)
         {

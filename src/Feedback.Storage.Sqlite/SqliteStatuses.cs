@@ -20,6 +20,12 @@ internal static class SqliteStatuses
     /// <summary><see cref="SurveyStatuses.Pending"/> as an <c>IN</c> list.</summary>
     public static readonly string Pending = List(SurveyStatuses.Pending);
 
+    /// <summary>
+    /// <see cref="SurveyStatuses.Pending"/> as one literal per member, for a statement that names each on its own: a
+    /// partial index of one status serves <c>status = 'Scheduled'</c>, never an <c>IN</c> list.
+    /// </summary>
+    public static readonly IReadOnlyList<string> EachPending = [.. SurveyStatuses.Pending.Select(Literal)];
+
     /// <summary><see cref="SurveyStatuses.Terminal"/> as an <c>IN</c> list.</summary>
     public static readonly string Terminal = List(SurveyStatuses.Terminal);
 

@@ -12,17 +12,54 @@ namespace Feedback.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
 {
+    /// <summary>
+    /// The oldest due surveys and expired leases, each side read from its own partial index in at most
+    /// <c>$limit</c> rows, so a large backlog is never sorted whole.
+    /// </summary>
+    internal static readonly string ClaimDue =
+        $"""
+        UPDATE surveys SET status = {Sending}, lease_owner = $owner, lease_until = $until
+        WHERE id IN (SELECT id FROM (
+                         SELECT * FROM (SELECT id, send_at FROM surveys WHERE status = {Scheduled} AND send_at <= $now ORDER BY send_at LIMIT $limit)
+                         UNION ALL
+                         SELECT * FROM (SELECT id, send_at FROM surveys WHERE status = {Sending} AND lease_until <= $now ORDER BY send_at LIMIT $limit))
+                     ORDER BY send_at LIMIT $limit)
+        RETURNING {Columns}
+        """;
+
+    // Times are fixed-width UTC text, so max() of two is the later one.
+    internal static readonly string RecordAttempt =
+        $"""
+        UPDATE surveys SET send_attempted_at = $at, lease_until = max(lease_until, $until)
+        WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
+        """;
+
+    internal static readonly string MarkSent =
+        $"""
+        UPDATE surveys SET status = {Sent}, sent_at = $at, reminder_at = $reminder, expires_at = $expires,
+            attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
+        WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
+        RETURNING {Columns}
+        """;
+
+    internal static readonly string ConfirmSent =
+        $"""
+        UPDATE surveys SET status = {Sent}, sent_at = $at, reminder_at = $reminder, expires_at = $expires,
+            attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
+        WHERE id = $id AND status IN {Pending} AND send_attempted_at = $at
+        RETURNING {Columns}
+        """;
+
+    internal static readonly string ReleaseUnsent =
+        $"""
+        UPDATE surveys SET status = {Scheduled}, lease_owner = NULL, lease_until = NULL
+        WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
+        """;
+
     public async Task<IReadOnlyList<Survey>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int limit, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        var claimed = await connection.QueryAsync(
-            $"""
-            UPDATE surveys SET status = {Sending}, lease_owner = $owner, lease_until = $until
-            WHERE id IN (SELECT id FROM surveys
-                         WHERE (status = {Scheduled} AND send_at <= $now) OR (status = {Sending} AND lease_until <= $now)
-                         ORDER BY send_at LIMIT $limit)
-            RETURNING {Columns}
-            """, Read, ct,
+        var claimed = await connection.QueryAsync(ClaimDue, Read, ct,
             ("$owner", owner), ("$until", SqliteValues.Time(now + lease)), ("$now", SqliteValues.Time(now)), ("$limit", limit));
         return claimed.OrderBy(s => s.SendAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
@@ -30,12 +67,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
     public async Task<int> RecordAttemptAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset attemptedAt, DateTimeOffset confirmUntil, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // Times are fixed-width UTC text, so max() of two is the later one.
-        return await connection.ExecuteAsync(
-            $"""
-            UPDATE surveys SET send_attempted_at = $at, lease_until = max(lease_until, $until)
-            WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
-            """, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(attemptedAt)),
+        return await connection.ExecuteAsync(RecordAttempt, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(attemptedAt)),
             ("$until", SqliteValues.Time(confirmUntil)));
     }
 
@@ -47,16 +79,10 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
     public Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default) =>
         database.WriteAsync(async (connection, ct) =>
     {
-        var sent = await connection.QueryAsync(
-            $"""
-            UPDATE surveys SET status = {Sent}, sent_at = $at, reminder_at = $reminder, expires_at = $expires,
-                attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
-            WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
-            RETURNING {Columns}
-            """, Read, ct,
+        var sent = await connection.QueryAsync(MarkSent, Read, ct,
             ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner), ("$at", SqliteValues.Time(sentAt)),
             ("$reminder", SqliteValues.TimeOrNull(reminderAt)), ("$expires", SqliteValues.Time(expiresAt)));
-        await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, sentAt, database.Pairs))], ct);
+        await SqliteRollupRows.AddAsync(connection, RollupKeys.OfSends(sent, sentAt, database.Pairs), ct);
         return sent.Count;
     }, ct);
 
@@ -65,13 +91,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var sent = await connection.QueryAsync(
-            $"""
-            UPDATE surveys SET status = {Sent}, sent_at = $at, reminder_at = $reminder, expires_at = $expires,
-                attempts = attempts + 1, failure_reason = NULL, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL
-            WHERE id = $id AND status IN {Pending} AND send_attempted_at = $at
-            RETURNING {Columns}
-            """, Read, ct,
+        var sent = await connection.QueryAsync(ConfirmSent, Read, ct,
             ("$id", id), ("$at", SqliteValues.Time(attemptedAt)), ("$reminder", SqliteValues.TimeOrNull(reminderAt)),
             ("$expires", SqliteValues.Time(expiresAt)));
         await SqliteRollupRows.AddAsync(connection, [.. sent.SelectMany(s => RollupKeys.OfSend(s, attemptedAt, database.Pairs))], ct);
@@ -82,11 +102,7 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
     public async Task<int> ReleaseUnsentAsync(IReadOnlyCollection<string> ids, string owner, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(
-            $"""
-            UPDATE surveys SET status = {Scheduled}, lease_owner = NULL, lease_until = NULL
-            WHERE id IN (SELECT value FROM json_each($ids)) AND status = {Sending} AND lease_owner = $owner
-            """, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner));
+        return await connection.ExecuteAsync(ReleaseUnsent, ct, ("$ids", SqliteValues.ToJson(ids)), ("$owner", owner));
     }
 
     public Task<bool> MarkUndeliverableAsync(string id, string owner, SurveyStatus status, string reason, CancellationToken ct = default) =>
@@ -102,6 +118,6 @@ public sealed class SqliteSurveyOutbox(SqliteDatabase database) : ISurveyOutbox
         database.WriteAsync(async (connection, token) =>
             await connection.ExecuteAsync(OwnedUpdate(set), token, [("$id", id), ("$owner", owner), .. parameters]) == 1, ct);
 
-    private static string OwnedUpdate(string set) =>
+    internal static string OwnedUpdate(string set) =>
         $"UPDATE surveys SET {set}, lease_owner = NULL, lease_until = NULL, send_attempted_at = NULL WHERE id = $id AND status = {Sending} AND lease_owner = $owner";
 }

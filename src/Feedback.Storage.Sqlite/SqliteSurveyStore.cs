@@ -9,15 +9,49 @@ namespace Feedback.Storage.Sqlite;
 /// <summary>Surveys as records: inserts deduplicated by the unique dedupe key, reads, cancellation and provider stamps.</summary>
 public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
 {
+    internal static readonly string ById = $"SELECT {Columns} FROM surveys WHERE id = $key";
+
+    internal static readonly string ByToken = $"SELECT {Columns} FROM surveys WHERE token = $key";
+
+    internal static readonly string SurveyedSince =
+        $"""
+        SELECT EXISTS (SELECT 1 FROM surveys WHERE customer_id = $customer AND template_id = $template
+            AND send_at >= $since AND status NOT IN {OutsideQuietPeriod})
+        """;
+
+    internal static readonly string LastQuietPeriodSends =
+        $"""
+        SELECT customer_id, MAX(send_at) FROM surveys
+        WHERE template_id = $template AND customer_id IN (SELECT value FROM json_each($customers)) AND status NOT IN {OutsideQuietPeriod}
+        GROUP BY customer_id
+        """;
+
+    internal static readonly string Cancel =
+        $"UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL WHERE id = $id AND status = {Scheduled}";
+
+    internal static readonly string CancelPendingBySubject =
+        $"""
+        UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL
+        WHERE subject_id = $subject AND status = {Scheduled}
+          AND ($templates IS NULL OR template_id IN (SELECT value FROM json_each($templates)))
+        RETURNING id
+        """;
+
+    internal static readonly string CancelPendingByTemplate =
+        $"UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL WHERE template_id = $template AND status = {Scheduled}";
+
+    internal const string Stamp =
+        "UPDATE surveys SET delivered_at = COALESCE(delivered_at, $delivered), opened_at = COALESCE(opened_at, $opened) WHERE id = $id";
+
     public async Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await TryInsertAsync(connection, survey, ct);
     }
 
-    public Task<Survey?> GetAsync(string id, CancellationToken ct = default) => SingleAsync("id = $key", id, ct);
+    public Task<Survey?> GetAsync(string id, CancellationToken ct = default) => SingleAsync(ById, id, ct);
 
-    public Task<Survey?> GetByTokenAsync(string token, CancellationToken ct = default) => SingleAsync("token = $key", token, ct);
+    public Task<Survey?> GetByTokenAsync(string token, CancellationToken ct = default) => SingleAsync(ByToken, token, ct);
 
     public async Task<Page<Survey>> ListAsync(SurveyQuery query, CancellationToken ct = default)
     {
@@ -40,23 +74,14 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     public async Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(
-            $"""
-            SELECT EXISTS (SELECT 1 FROM surveys WHERE customer_id = $customer AND template_id = $template
-                AND send_at >= $since AND status NOT IN {OutsideQuietPeriod})
-            """, ("$customer", customerId), ("$template", templateId), ("$since", SqliteValues.Time(since)));
+        await using var command = connection.Command(SurveyedSince, ("$customer", customerId), ("$template", templateId), ("$since", SqliteValues.Time(since)));
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
     }
 
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastQuietPeriodSendsAsync(string templateId, IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync(
-            $"""
-            SELECT customer_id, MAX(send_at) FROM surveys
-            WHERE template_id = $template AND customer_id IN (SELECT value FROM json_each($customers)) AND status NOT IN {OutsideQuietPeriod}
-            GROUP BY customer_id
-            """,
+        return (await connection.QueryAsync(LastQuietPeriodSends,
             r => (Customer: r.GetString(0), Last: SqliteValues.ParseTime(r.GetString(1))), ct,
             ("$template", templateId), ("$customers", SqliteValues.ToJson(customerIds))))
             .ToDictionary(l => l.Customer, l => l.Last, StringComparer.Ordinal);
@@ -65,43 +90,31 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
     public async Task<bool> CancelAsync(string id, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(
-            $"UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL WHERE id = $id AND status = {Scheduled}", ct,
-            ("$id", id), ("$at", SqliteValues.Time(at))) == 1;
+        return await connection.ExecuteAsync(Cancel, ct, ("$id", id), ("$at", SqliteValues.Time(at))) == 1;
     }
 
     public async Task<IReadOnlyList<string>> CancelPendingBySubjectAsync(string subjectId, IReadOnlyCollection<string>? templateIds, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.QueryAsync(
-            $"""
-            UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL
-            WHERE subject_id = $subject AND status = {Scheduled}
-              AND ($templates IS NULL OR template_id IN (SELECT value FROM json_each($templates)))
-            RETURNING id
-            """, r => r.GetString(0), ct,
+        return await connection.QueryAsync(CancelPendingBySubject, r => r.GetString(0), ct,
             ("$subject", subjectId), ("$at", SqliteValues.Time(at)), ("$templates", templateIds is null ? null : SqliteValues.ToJson(templateIds)));
     }
 
     public async Task<int> CancelPendingByTemplateAsync(string templateId, DateTimeOffset at, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(
-            $"UPDATE surveys SET status = {Cancelled}, cancelled_at = $at, dedupe_key = NULL WHERE template_id = $template AND status = {Scheduled}", ct,
-            ("$template", templateId), ("$at", SqliteValues.Time(at)));
+        return await connection.ExecuteAsync(CancelPendingByTemplate, ct, ("$template", templateId), ("$at", SqliteValues.Time(at)));
     }
 
     public async Task StampAsync(string id, DateTimeOffset? deliveredAt, DateTimeOffset? openedAt, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
-            "UPDATE surveys SET delivered_at = COALESCE(delivered_at, $delivered), opened_at = COALESCE(opened_at, $opened) WHERE id = $id", ct,
-            ("$id", id), ("$delivered", SqliteValues.TimeOrNull(deliveredAt)), ("$opened", SqliteValues.TimeOrNull(openedAt)));
+        await connection.ExecuteAsync(Stamp, ct, ("$id", id), ("$delivered", SqliteValues.TimeOrNull(deliveredAt)), ("$opened", SqliteValues.TimeOrNull(openedAt)));
     }
 
-    private async Task<Survey?> SingleAsync(string where, string key, CancellationToken ct)
+    private async Task<Survey?> SingleAsync(string sql, string key, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync($"SELECT {Columns} FROM surveys WHERE {where}", Read, ct, ("$key", key))).SingleOrDefault();
+        return (await connection.QueryAsync(sql, Read, ct, ("$key", key))).SingleOrDefault();
     }
 }

@@ -39,7 +39,7 @@ public sealed class QuickBenchTests : IDisposable
         Assert.Equal(Number(dispatch, "surveys"), Number(dispatch, "emailsSent"));
         Assert.Equal(Number(dispatch, "surveys"), Number(dispatch, "sinkLatency20Ms.emailsSent"));
         Assert.True(Number(dispatch, "requestsMade") > 0);
-        Finite(dispatch, "emailsPerSecond", "sinkLatency20Ms.emailsPerSecond");
+        Finite(dispatch, "emailsPerSecond", "sinkLatency20Ms.emailsPerSecond", "cpuUsPerEmail", "sinkLatency20Ms.cpuUsPerEmail");
 
         var memory = Figures("memory");
         Assert.Equal(Number(memory, "dueSurveys"), Number(memory, "emailsAtSink"));

@@ -31,6 +31,28 @@ public abstract partial class SurveyOutboxContract<TAdapter> : StorageContract<T
     }
 
     [Fact]
+    public async Task ClaimTakesDueSurveysAndEndedLeasesTogetherOldestFirstUpToTheLimit()
+    {
+        var now = Time.GetUtcNow();
+        var leasedSecond = SampleSurvey(sendAt: now.AddMinutes(-9));
+        var leasedThird = SampleSurvey(sendAt: now.AddMinutes(-8));
+        await AddSurveysAsync(leasedThird, leasedSecond);
+        Assert.Equal(2, (await Outbox.ClaimDueAsync(now, "worker-a", Lease, limit: 10)).Count);
+        var dueFirst = SampleSurvey(sendAt: now.AddMinutes(-10));
+        var dueFourth = SampleSurvey(sendAt: now.AddMinutes(-6));
+        var dueFifth = SampleSurvey(sendAt: now.AddMinutes(-2));
+        await AddSurveysAsync(dueFifth, dueFourth, dueFirst);
+        var leaseEnd = now + Lease;
+
+        var first = await Outbox.ClaimDueAsync(leaseEnd, "worker-b", Lease, limit: 3);
+        var second = await Outbox.ClaimDueAsync(leaseEnd, "worker-b", Lease, limit: 3);
+
+        Assert.Equal([dueFirst.Id, leasedSecond.Id, leasedThird.Id], first.Select(s => s.Id));
+        Assert.Equal([dueFourth.Id, dueFifth.Id], second.Select(s => s.Id));
+        Assert.All(first.Concat(second), s => Assert.Equal("worker-b", s.LeaseOwner));
+    }
+
+    [Fact]
     public async Task ClaimedSurveyIsSendingUnderTheOwnersLease()
     {
         var now = Time.GetUtcNow();

@@ -12,6 +12,23 @@ namespace Feedback.Storage.Sqlite.Tests;
 /// <summary>What only SQLite promises, on the contract's fresh file.</summary>
 public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
 {
+    /// <summary>The survey indexes as every version before the index cut (the last migration) left them.</summary>
+    private const string BeforeTheSurveyIndexCut = """
+        DROP INDEX ix_surveys_due;
+        DROP INDEX ix_surveys_lease;
+        DROP INDEX ix_surveys_reminder;
+        DROP INDEX ix_surveys_expiry;
+        DROP INDEX ix_surveys_subject;
+        DROP INDEX ix_surveys_template;
+        DROP INDEX ix_surveys_retention;
+        CREATE INDEX ix_surveys_due ON surveys (status, send_at);
+        CREATE INDEX ix_surveys_lease ON surveys (status, lease_until);
+        CREATE INDEX ix_surveys_reminder ON surveys (status, reminder_at);
+        CREATE INDEX ix_surveys_expiry ON surveys (status, expires_at);
+        CREATE INDEX ix_surveys_subject ON surveys (subject_id, status);
+        CREATE INDEX ix_surveys_template ON surveys (template_id, status);
+        """;
+
     [Fact]
     public void DirectoryIsCreated()
     {
@@ -38,6 +55,7 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
         // The schema and rows as the version before left them: no answered count (nor the later comment term and follow-up
         // tables), the answer's channel as "channel".
         await ExecuteAsync($"""
+            {BeforeTheSurveyIndexCut}
             ALTER TABLE score_rollups DROP COLUMN answered;
             ALTER TABLE responses DROP COLUMN reasons;
             DROP TABLE comment_terms;
@@ -84,6 +102,7 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
         await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
         // As the version before reasons left it: no reasons column, no @reason rows.
         await ExecuteAsync($"""
+            {BeforeTheSurveyIndexCut}
             ALTER TABLE responses DROP COLUMN reasons;
             DELETE FROM score_rollups WHERE dimension = '{ScoreRollup.ReasonDimension}';
             PRAGMA user_version = {SqliteSchema.RecountRollupsBelow - 1};
@@ -95,6 +114,29 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
 
         Assert.Empty((await Responses.GetAsync(SurveyResponse.IdForSurvey(survey.Id)))!.Reasons);
         Assert.Equal(1, (await RollupAsync(DayOf(Time.GetUtcNow()), ScoreRollup.ReasonDimension, ScoreGroups.NoneKey))!.Histogram[2]);
+    }
+
+    [Fact]
+    public async Task ADatabaseFromBeforeTheSurveyIndexCutKeepsItsSurveysAndGetsThePartialIndexes()
+    {
+        var scheduled = SampleSurvey();
+        var sent = SampleSentSurvey(Time.GetUtcNow(), Time.GetUtcNow().AddDays(2), Time.GetUtcNow().AddDays(14));
+        await AddSurveysAsync(scheduled, sent);
+        await ExecuteAsync($"""
+            {BeforeTheSurveyIndexCut}
+            PRAGMA user_version = {SqliteSchema.Migrations.Length - 1};
+            """);
+        SqliteConnection.ClearAllPools();
+
+        await new SqliteStorageLifecycle(new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = Adapter.DatabasePath })),
+            NullLogger<SqliteStorageLifecycle>.Instance).InitializeAsync();
+
+        Assert.Equal("CREATE INDEX ix_surveys_lease ON surveys (lease_until) WHERE status = 'Sending'",
+            await ScalarAsync("SELECT sql FROM sqlite_master WHERE name = 'ix_surveys_lease'"));
+        Assert.Equal(8L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'surveys' AND name LIKE 'ix_surveys_%'"));
+        AssertSameSurvey(Claimed(scheduled, "worker-a", scheduled.SendAt + Lease),
+            Assert.Single(await Outbox.ClaimDueAsync(scheduled.SendAt, "worker-a", Lease, limit: 10)));
+        Assert.Equal(sent.Id, Assert.Single(await Housekeeping.TakeDueRemindersAsync(sent.ReminderAt!.Value, limit: 10)).Id);
     }
 
     [Fact]

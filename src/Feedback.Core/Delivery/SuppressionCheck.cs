@@ -19,4 +19,8 @@ public static class SuppressionCheck
         var normalized = emails.OfType<string>().Select(Emails.Normalize).ToHashSet(StringComparer.Ordinal);
         return normalized.Count == 0 ? new HashSet<string>() : await suppressions.SuppressedAmongAsync(normalized, ct);
     }
+
+    /// <summary>Whether <paramref name="email"/> is among what <see cref="SuppressedAmongAsync"/> returned.</summary>
+    public static bool IsSuppressed(this IReadOnlySet<string> suppressed, string? email) =>
+        email is not null && suppressed.Contains(Emails.Normalize(email));
 }

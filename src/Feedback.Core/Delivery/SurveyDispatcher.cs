@@ -75,9 +75,10 @@ public sealed class SurveyDispatcher(
             return;
         }
         var sendable = new List<Survey>();
+        var suppressed = await suppressions.SuppressedAmongAsync(claimed.Select(s => s.Customer.Email), ct);
         foreach (var survey in claimed)
         {
-            if (await suppressions.IsSuppressedAsync(survey.Customer.Email, ct))
+            if (suppressed.IsSuppressed(survey.Customer.Email))
             {
                 untried.Remove(survey.Id);
                 await EndAsync(survey, SurveyStatus.Suppressed, "the address was suppressed after the survey was scheduled", ct);

@@ -277,7 +277,7 @@ public sealed class SurveyScheduler(
         public Task<EventOutcome?> OutcomeAsync(string eventId, CancellationToken ct) => Task.FromResult(outcomes.GetValueOrDefault(eventId));
 
         public Task<bool> SuppressedAsync(string? email, CancellationToken ct) =>
-            Task.FromResult(email is not null && suppressed.Contains(Emails.Normalize(email)));
+            Task.FromResult(suppressed.IsSuppressed(email));
 
         public Task<bool> SurveyedSinceAsync(string customerId, string templateId, DateTimeOffset since, CancellationToken ct) =>
             lastSends.TryGetValue(templateId, out var last)

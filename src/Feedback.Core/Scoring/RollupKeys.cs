@@ -28,6 +28,16 @@ public static class RollupKeys
         [.. WithPairs(Dimensions(Channels.Email, survey.Properties), pairs ?? RollupPairs.None).Select(d =>
             new RollupDelta(survey.TemplateId, survey.Kind, Day(sentAt), d.Key, d.Value, Score: null, Change: +1, SurveyAnswer: false))];
 
+    /// <summary>
+    /// The counts a batch of sends moves, <see cref="OfSend"/> for each survey with the deltas of one row added into one:
+    /// a provider request of a thousand surveys of one template then moves a few rows by hundreds instead of a few
+    /// thousand rows by one.
+    /// </summary>
+    public static IReadOnlyList<RollupDelta> OfSends(IEnumerable<Survey> surveys, DateTimeOffset sentAt, RollupPairs? pairs = null) =>
+        [.. surveys.SelectMany(s => OfSend(s, sentAt, pairs))
+            .GroupBy(d => d with { Change = 0 })
+            .Select(row => row.Key with { Change = row.Sum(d => d.Change) })];
+
     /// <summary>The (dimension, value) pairs, each dimension once; the all row is ("", "").</summary>
     public static IReadOnlyDictionary<string, string> Dimensions(string channel, IReadOnlyDictionary<string, string> properties)
     {

@@ -28,9 +28,9 @@ public interface ISurveyOutbox
     /// <summary>
     /// Records the send of surveys the caller still owns, all in one atomic write (one provider request is one write, so a
     /// crash leaves a batch either wholly marked or wholly unmarked): they become <c>sent</c> with these times, their lease
-    /// cleared, attempts + 1, and each one's send counted in the rollups by <see cref="Scoring.RollupKeys.OfSend"/>(survey,
+    /// cleared, attempts + 1, and their sends counted in the rollups by <see cref="Scoring.RollupKeys.OfSends"/>(marked surveys,
     /// sentAt): which surveys are still owned is known only inside that write, so the store calls this one Core function
-    /// per marked survey and persists its deltas. Returns how many
+    /// with the marked surveys and persists its deltas. Returns how many
     /// changed; one whose lease was lost (taken over by another claimer) is left as it is and not counted.
     /// </summary>
     Task<int> MarkSentAsync(IReadOnlyCollection<string> ids, string owner, DateTimeOffset sentAt, DateTimeOffset? reminderAt, DateTimeOffset expiresAt, CancellationToken ct = default);

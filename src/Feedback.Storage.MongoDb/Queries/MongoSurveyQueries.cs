@@ -69,6 +69,11 @@ internal static class MongoSurveyQueries
         }
     }
 
+    /// <summary>
+    /// The status-scoped indexes are partial on the one status their queries name (each query filters on it), so a new
+    /// scheduled survey enters the claim, subject and template indexes only, and a status change moves a survey between
+    /// few indexes. <c>status+createdAt</c> stays whole: retention and the outbox depth read statuses by it.
+    /// </summary>
     public static IReadOnlyList<CreateIndexModel<SurveyDocument>> Indexes { get; } =
     [
         new(Keys.Ascending(s => s.Token), new CreateIndexOptions { Unique = true }),
@@ -78,14 +83,24 @@ internal static class MongoSurveyQueries
             Unique = true,
             PartialFilterExpression = Filter.Exists(s => s.DedupeKey),
         }),
-        new(Keys.Ascending(s => s.Status).Ascending(s => s.SendAt)),
-        new(Keys.Ascending(s => s.Status).Ascending(s => s.LeaseUntil)),
+        new(Keys.Ascending(s => s.SendAt), Of(SurveyStatus.Scheduled)),
+        new(Keys.Ascending(s => s.LeaseUntil), Of(SurveyStatus.Sending)),
         // reminderSentAt before reminderAt: surveys already reminded leave the scanned range instead of piling up in it until they expire.
-        new(Keys.Ascending(s => s.Status).Ascending(s => s.ReminderSentAt).Ascending(s => s.ReminderAt)),
-        new(Keys.Ascending(s => s.Status).Ascending(s => s.ExpiresAt)),
+        new(Keys.Ascending(s => s.ReminderSentAt).Ascending(s => s.ReminderAt), Of(SurveyStatus.Sent)),
+        new(Keys.Ascending(s => s.ExpiresAt), Of(SurveyStatus.Sent)),
         new(Keys.Ascending(s => s.CustomerId).Ascending(s => s.TemplateId).Ascending(s => s.SendAt)),
-        new(Keys.Ascending(s => s.SubjectId).Ascending(s => s.Status)),
-        new(Keys.Ascending(s => s.TemplateId).Ascending(s => s.Status)),
+        new(Keys.Ascending(s => s.SubjectId), Of(SurveyStatus.Scheduled)),
+        new(Keys.Ascending(s => s.TemplateId), Of(SurveyStatus.Scheduled)),
         new(Keys.Ascending(s => s.Status).Ascending(s => s.CreatedAt)),
     ];
+
+    /// <summary>The whole-collection indexes the partial ones above replaced, by their default names; start-up drops them.</summary>
+    public static IReadOnlyList<string> RetiredIndexes { get; } =
+    [
+        "status_1_sendAt_1", "status_1_leaseUntil_1", "status_1_reminderSentAt_1_reminderAt_1", "status_1_expiresAt_1",
+        "subjectId_1_status_1", "templateId_1_status_1",
+    ];
+
+    private static CreateIndexOptions<SurveyDocument> Of(SurveyStatus status) =>
+        new() { PartialFilterExpression = Filter.Eq(s => s.Status, status) };
 }

@@ -91,15 +91,18 @@ public sealed class DeliveryFaultTests : DeliveryFixture
     }
 
     [Fact]
-    public async Task AddressSuppressedAfterSchedulingIsNotSent()
+    public async Task AddressSuppressedAfterSchedulingIsNotSentWhileTheRestOfTheBatchIs()
     {
-        var id = await DueSurveyAsync();
+        await CreateTemplateAsync(t => t["delay"] = "PT0S");
+        var amy = await PostEventAsync("e-1", "en", "Amy@Example.co.uk");
+        var bob = await PostEventAsync("e-2", "en", "bob@example.co.uk");
         await Factory.Services.GetRequiredService<Core.Storage.ISuppressionStore>()
             .AddAsync(new Core.Storage.Suppression("amy@example.co.uk", "bounce", "test", Factory.Time.GetUtcNow()));
 
         await Dispatcher.DispatchDueAsync();
 
-        Assert.Empty(SendGrid.Requests);
-        Assert.Equal(SurveyStatus.Suppressed, (await SurveyAsync(id)).Status);
+        Assert.Equal(SurveyStatus.Suppressed, (await SurveyAsync(amy)).Status);
+        Assert.Equal(SurveyStatus.Sent, (await SurveyAsync(bob)).Status);
+        Assert.Equal([bob], Personalizations().Select(p => p.Personalization.GetProperty("custom_args").GetProperty("survey_id").GetString()));
     }
 }

@@ -71,6 +71,29 @@ public sealed class RollupDeltaTests
             deltas.Select(Describe).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void SendsOfABatchMoveEachRowOnceByTheirSum()
+    {
+        Survey Sent(string id, string templateId, string agent) => new()
+        {
+            Id = id, TemplateId = templateId, TemplateVersion = 1, Kind = SurveyKind.Csat, SubjectId = "s",
+            Customer = new Customer("c", "c@example.com", null, null, null), Locale = "en", Status = SurveyStatus.Sending, SendAt = At,
+            CreatedAt = At, Token = id, Properties = new Dictionary<string, string> { ["agent"] = agent },
+        };
+        Survey[] batch = [Sent("srv_1", "tpl_1", "dana"), Sent("srv_2", "tpl_1", "dana"), Sent("srv_3", "tpl_1", "eli"), Sent("srv_4", "tpl_2", "eli")];
+
+        var deltas = RollupKeys.OfSends(batch, At.AddHours(-12));
+
+        Assert.Equal(
+            [
+                "tpl_1 2026-11-23 = Csat sent +3", "tpl_1 2026-11-23 @channel=email Csat sent +3", "tpl_1 2026-11-23 agent=dana Csat sent +2",
+                "tpl_1 2026-11-23 agent=eli Csat sent +1", "tpl_2 2026-11-23 = Csat sent +1", "tpl_2 2026-11-23 @channel=email Csat sent +1",
+                "tpl_2 2026-11-23 agent=eli Csat sent +1",
+            ],
+            deltas.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(batch.Sum(s => RollupKeys.OfSend(s, At.AddHours(-12)).Count), deltas.Sum(d => d.Change));
+    }
+
     private static string Describe(RollupDelta d) =>
         $"{d.TemplateId} {d.Day:yyyy-MM-dd} {d.Dimension}={d.Value} {d.Kind} {(d.Score is { } s ? $"h{s}" : "sent")} {d.Change:+0;-0}";
 

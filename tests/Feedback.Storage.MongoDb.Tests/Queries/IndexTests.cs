@@ -7,20 +7,44 @@ namespace Feedback.Storage.MongoDb.Tests.Queries;
 public sealed class IndexTests
 {
     [Fact]
-    public void SurveysAreIndexedForClaimsLeasesRemindersExpiryQuietPeriodsListsAndRetention()
+    public void SurveysAreIndexedForClaimsLeasesRemindersExpiryQuietPeriodsCancellationAndRetention()
     {
         Bson.AssertEqual("""
             [{ key: { token: 1 }, unique: true },
              { key: { dedupeKey: 1 }, unique: true, partialFilterExpression: { dedupeKey: { $exists: true } } },
-             { key: { status: 1, sendAt: 1 } },
-             { key: { status: 1, leaseUntil: 1 } },
-             { key: { status: 1, reminderSentAt: 1, reminderAt: 1 } },
-             { key: { status: 1, expiresAt: 1 } },
+             { key: { sendAt: 1 }, partialFilterExpression: { status: 'Scheduled' } },
+             { key: { leaseUntil: 1 }, partialFilterExpression: { status: 'Sending' } },
+             { key: { reminderSentAt: 1, reminderAt: 1 }, partialFilterExpression: { status: 'Sent' } },
+             { key: { expiresAt: 1 }, partialFilterExpression: { status: 'Sent' } },
              { key: { customerId: 1, templateId: 1, sendAt: 1 } },
-             { key: { subjectId: 1, status: 1 } },
-             { key: { templateId: 1, status: 1 } },
+             { key: { subjectId: 1 }, partialFilterExpression: { status: 'Scheduled' } },
+             { key: { templateId: 1 }, partialFilterExpression: { status: 'Scheduled' } },
              { key: { status: 1, createdAt: 1 } }]
             """, Describe(MongoSurveyQueries.Indexes));
+    }
+
+    [Fact]
+    public void EachStatusScopedSurveyQueryNamesTheStatusItsPartialIndexHolds()
+    {
+        var now = DateTimeOffset.Parse("2026-12-01T10:00:00Z");
+
+        Assert.Equal("Scheduled", Bson.Render(MongoOutboxQueries.Due(now))["status"].AsString);
+        Assert.Equal("Sending", Bson.Render(MongoOutboxQueries.LeaseExpired(now))["status"].AsString);
+        Assert.Equal("Sent", Bson.Render(MongoOutboxQueries.ReminderDue(now))["status"].AsString);
+        Assert.Equal("Sent", Bson.Render(MongoOutboxQueries.Expirable(now))["status"].AsString);
+        Assert.Equal("Scheduled", Bson.Render(MongoOutboxQueries.ScheduledOfSubject("ticket-1", null))["status"].AsString);
+        Assert.Equal("Scheduled", Bson.Render(MongoOutboxQueries.ScheduledOfTemplate("tpl_a"))["status"].AsString);
+    }
+
+    [Fact]
+    public void TheReplacedWholeCollectionSurveyIndexesAreDroppedByTheirDefaultNames()
+    {
+        Assert.Equal(
+            ["status_1_sendAt_1", "status_1_leaseUntil_1", "status_1_reminderSentAt_1_reminderAt_1", "status_1_expiresAt_1",
+             "subjectId_1_status_1", "templateId_1_status_1"],
+            MongoSurveyQueries.RetiredIndexes);
+        var current = MongoSurveyQueries.Indexes.Select(i => string.Join('_', Bson.Render(i.Keys).Elements.Select(e => $"{e.Name}_{e.Value}")));
+        Assert.Empty(current.Intersect(MongoSurveyQueries.RetiredIndexes));
     }
 
     [Fact]
