@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Busy-time share of the frames in a dotnet-trace speedscope file (dotnet-sampled-thread-time profile).
 
-usage: top_frames.py <trace.speedscope.json> [--leaf]
+usage: top_frames.py <trace.speedscope.json> [--leaf] [--under REGEX]
 
 A sample counts as busy unless its innermost frames are a wait (thread-pool idle, monitor waits, socket event loop,
 file watcher): what is left is where the service's threads ran or stood in native code such as SQLite. Without
 --leaf it prints the inclusive share of the service's own frames and the frameworks on the request path; with --leaf
 it prints the frame each CPU_TIME sample stood in (spinning, GC suspension and lock contention show up there).
+--under keeps only the samples with a frame matching REGEX on their stack (one endpoint of a process that also does
+other work, e.g. `--under ScoresApi` in the bench process that imports, rebuilds and scans too).
 """
 import collections
 import json
@@ -23,7 +25,7 @@ def short(name):
     return re.sub(r'\(.*', '', name)[:150]
 
 
-def main(path, leaf):
+def main(path, leaf, under=None):
     trace = json.load(open(path))
     frames = [f['name'] for f in trace['shared']['frames']]
     inclusive, leaves, total = collections.Counter(), collections.Counter(), 0.0
@@ -33,14 +35,17 @@ def main(path, leaf):
             if last is not None and stack:
                 names = [frames[i] for i in stack]
                 span = event['at'] - last
-                if leaf:
+                if under is not None and not any(under.search(n) for n in names):
+                    pass
+                elif leaf:
                     if names[-1] == 'CPU_TIME' and len(names) > 1:
                         total += span
                         leaves[short(names[-2])] += span
                 elif not any(IDLE.search(n) for n in names[-4:]):
                     total += span
-                    for name in set(names):
-                        inclusive[short(name)] += span
+                    # Overloads share a short name: count each short name once per sample.
+                    for name in {short(n) for n in names}:
+                        inclusive[name] += span
             last = event['at']
             if event['type'] == 'O':
                 stack.append(event['frame'])
@@ -53,4 +58,6 @@ def main(path, leaf):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], '--leaf' in sys.argv[2:])
+    args = sys.argv[2:]
+    under = re.compile(args[args.index('--under') + 1]) if '--under' in args else None
+    main(sys.argv[1], '--leaf' in args, under)

@@ -40,6 +40,7 @@ public static class FeedbackCoreExtensions
         services.AddSingleton<SurveyHousekeeping>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<WebhookSubscribers>();
         services.AddSingleton<WebhookPublisher>();
         services.AddSingleton<IResponseListener>(sp => sp.GetRequiredService<WebhookPublisher>());
         services.AddSingleton<ISurveyFailureListener>(sp => sp.GetRequiredService<WebhookPublisher>());

@@ -15,8 +15,10 @@ internal sealed class MongoScoreRollupStore(MongoCollections db) : IScoreRollupS
 {
     private const int InsertBatch = 1000;
 
-    public async Task<IReadOnlyList<ScoreRollup>> QueryAsync(RollupQuery query, CancellationToken ct = default) =>
-        (await db.Rollups.Find(MongoRollupQueries.Matching(query)).ToListAsync(ct)).Select(d => d.ToRollup()).ToList();
+    public async Task<IReadOnlyList<ScoreRollup>> QueryAsync(RollupQuery query, CancellationToken ct = default) => query.Buckets != RollupBuckets.Day
+        ? (await (await db.Rollups.AggregateAsync(MongoRollupQueries.Summed(query), cancellationToken: ct)).ToListAsync(ct))
+            .Select(row => MongoRollupQueries.SummedRow(query, row)).ToList()
+        : (await db.Rollups.Find(MongoRollupQueries.Matching(query)).ToListAsync(ct)).Select(d => d.ToRollup()).ToList();
 
     public async Task<RollupRebuild> RebuildAsync(CancellationToken ct = default)
     {

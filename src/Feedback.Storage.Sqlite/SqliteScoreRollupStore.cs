@@ -14,15 +14,36 @@ public sealed class SqliteScoreRollupStore(SqliteDatabase database) : IScoreRoll
     public async Task<IReadOnlyList<ScoreRollup>> QueryAsync(RollupQuery query, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
+        var bucket = BucketStart(query.Buckets);
         return await connection.QueryAsync(
             $"""
-            SELECT {Columns} FROM score_rollups
+            SELECT {(bucket is null ? Columns : Summed(bucket))} FROM score_rollups
             WHERE kind = $kind AND dimension = $dimension AND day >= $from AND day < $to
               AND ($template IS NULL OR template_id = $template) AND ($value IS NULL OR value = $value)
+            {(bucket is null ? "" : $"GROUP BY {bucket}, value")}
             """, Read, ct,
             ("$kind", query.Kind.ToString()), ("$dimension", query.Dimension), ("$from", Day(query.From)), ("$to", Day(query.To)),
             ("$template", query.TemplateId), ("$value", query.Value));
     }
+
+    /// <summary>The first day of a row's bucket as ScoreSeries.BucketStart says, in SQL over the ISO day text; null: per day.</summary>
+    private static string? BucketStart(RollupBuckets buckets) => buckets switch
+    {
+        RollupBuckets.Day => null,
+        // strftime('%w') is 0 on Sunday: back to the Monday of the ISO week.
+        RollupBuckets.Week => "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')",
+        RollupBuckets.Month => "substr(day, 1, 8) || '01'",
+        _ => "$from",
+    };
+
+    // Each value's row per bucket, with the query's template ("" across templates), in Columns' order.
+    private static string Summed(string bucketStart) => string.Join(", ", Columns.Split(", ").Select(c => c switch
+    {
+        "template_id" => "COALESCE($template, '')",
+        "day" => bucketStart,
+        "dimension" or "value" or "kind" => c,
+        _ => $"SUM({c})",
+    }));
 
     public async Task<RollupRebuild> RebuildAsync(CancellationToken ct = default)
     {

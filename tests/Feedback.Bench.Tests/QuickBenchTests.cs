@@ -61,6 +61,14 @@ public sealed class QuickBenchTests : IDisposable
         Assert.True(scores.GetProperty("sameScore").GetBoolean());
         Finite(scores, "ratioP50", "ratioP95", "queryp95Ms");
 
+        // Filter on one pair property, group by the other: the pair rollups must answer it, with the scan's groups.
+        var pair = Figures("scores-pair");
+        Assert.Equal("rollups", pair.GetProperty("source").GetString());
+        Assert.True(pair.GetProperty("sameGroups").GetBoolean());
+        Assert.True(Number(pair, "groups") > 1, "the breakdown has more than one group");
+        Assert.Equal(Number(pair, "scanResponsesCounted"), Number(pair, "rollupResponsesCounted"));
+        Finite(pair, "rollupResponsesCounted", "ratioP95", "queryp95Ms");
+
         var themes = Figures("themes");
         Assert.Equal(Number(themes, "comments"), Number(themes, "commentsCounted"));
         Assert.True(themes.GetProperty("plantedThemeFirstInEveryLanguage").GetBoolean());

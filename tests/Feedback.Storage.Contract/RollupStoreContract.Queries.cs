@@ -40,6 +40,71 @@ public abstract partial class RollupStoreContract<TAdapter>
     }
 
     [Fact]
+    public async Task QuerySummingIntoBucketsGivesOneRowPerBucketAndValueWithTheCountsOfItsDaysAdded()
+    {
+        var monday = Time.GetUtcNow();
+        var survey = await SendThroughOutboxAsync(SampleSurvey());
+        await Responses.AnswerSurveyAsync(SampleAnswer(survey, 2, null));
+        await AddResponsesAsync(
+            External("tpl_a", SurveyKind.Csat, 5, monday, "billing"),
+            External("tpl_a", SurveyKind.Csat, 4, monday.AddDays(1), "billing"),
+            External("tpl_a", SurveyKind.Csat, 3, monday.AddDays(2), "delivery"),
+            External("tpl_b", SurveyKind.Csat, 2, monday.AddDays(1), "billing"),
+            // Sunday, the next Monday, and the first of the next month.
+            External("tpl_a", SurveyKind.Csat, 1, monday.AddDays(6), "billing"),
+            External("tpl_a", SurveyKind.Csat, 1, monday.AddDays(7), "billing"),
+            External("tpl_a", SurveyKind.Csat, 1, monday.AddDays(8), "delivery"));
+        var day = DayOf(monday);
+        var csat = new RollupQuery { Kind = SurveyKind.Csat, From = day, To = day.AddDays(3), Buckets = RollupBuckets.Period };
+
+        async Task<string[]> Find(RollupQuery q) => [.. (await Rollups.QueryAsync(q)).Select(Describe).Order(StringComparer.Ordinal)];
+        // A row carries its bucket's first day (the query's From for the period) and the query's template ("" across templates).
+        Assert.Equal(
+            ["tpl_a 2026-11-23 category=billing Csat [0,0,0,0,1,1,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-23 category=delivery Csat [0,0,0,1,0,0,0,0,0,0,0] sent 0 answered 0"],
+            await Find(csat with { TemplateId = "tpl_a", Dimension = "category" }));
+        Assert.Equal(
+            ["tpl_a 2026-11-24 category=billing Csat [0,0,0,0,1,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-24 category=delivery Csat [0,0,0,1,0,0,0,0,0,0,0] sent 0 answered 0"],
+            await Find(csat with { TemplateId = "tpl_a", Dimension = "category", From = day.AddDays(1) }));
+        Assert.Equal([" 2026-11-23 category=billing Csat [0,0,1,0,1,1,0,0,0,0,0] sent 0 answered 0"],
+            await Find(csat with { Dimension = "category", Value = "billing" }));
+        Assert.Equal(" 2026-11-23 = Csat [0,0,2,1,1,1,0,0,0,0,0] sent 1 answered 1", Assert.Single(await Find(csat)));
+        Assert.Empty(await Find(csat with { Dimension = "category", Value = "refund" }));
+        Assert.Empty(await Find(csat with { Dimension = "category", From = day.AddDays(3), To = day.AddDays(4) }));
+
+        // From a Tuesday: the first week and month start before it, and hold only the days from it on.
+        var wide = csat with { TemplateId = "tpl_a", Dimension = "category", From = day.AddDays(1), To = day.AddDays(9) };
+        Assert.Equal(
+            ["tpl_a 2026-11-23 category=billing Csat [0,1,0,0,1,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-23 category=delivery Csat [0,0,0,1,0,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-30 category=billing Csat [0,1,0,0,0,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-30 category=delivery Csat [0,1,0,0,0,0,0,0,0,0,0] sent 0 answered 0"],
+            await Find(wide with { Buckets = RollupBuckets.Week }));
+        Assert.Equal(
+            ["tpl_a 2026-11-01 category=billing Csat [0,2,0,0,1,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-11-01 category=delivery Csat [0,0,0,1,0,0,0,0,0,0,0] sent 0 answered 0",
+             "tpl_a 2026-12-01 category=delivery Csat [0,1,0,0,0,0,0,0,0,0,0] sent 0 answered 0"],
+            await Find(wide with { Buckets = RollupBuckets.Month }));
+        // Whatever the dimension and buckets, the sums are what the days add up to, sends and answers to them included.
+        wide = wide with { TemplateId = null };
+        foreach (var (buckets, interval) in new (RollupBuckets, SeriesInterval?)[]
+            { (RollupBuckets.Week, SeriesInterval.Week), (RollupBuckets.Month, SeriesInterval.Month), (RollupBuckets.Period, null) })
+        {
+            foreach (var dimension in new[] { ScoreRollup.All, ScoreRollup.ChannelDimension, "category", "agent" })
+            {
+                var days = await Rollups.QueryAsync(wide with { Dimension = dimension, Buckets = RollupBuckets.Day });
+                var added = days.GroupBy(r => (Start: interval is { } i ? ScoreSeries.BucketStart(r.Day, i) : wide.From, r.Value)).Select(g => Describe(new ScoreRollup
+                {
+                    TemplateId = "", Kind = SurveyKind.Csat, Day = g.Key.Start, Dimension = dimension, Value = g.Key.Value,
+                    Histogram = Histograms.Sum(g), Sent = g.Sum(r => r.Sent), Answered = g.Sum(r => r.Answered),
+                })).Order(StringComparer.Ordinal);
+                Assert.Equal(added, await Find(wide with { Dimension = dimension, Buckets = buckets }));
+            }
+        }
+    }
+
+    [Fact]
     public async Task RebuildFindsExactlyWhatWasCountedAsAnswersAndSendsHappened()
     {
         var answered = await SendThroughOutboxAsync(SampleSurvey());

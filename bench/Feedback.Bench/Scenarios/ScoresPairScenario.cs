@@ -30,6 +30,7 @@ public static class ScoresPairScenario
         var figures = run.Figures();
         figures["pairProperties"] = "category,agent";
         figures["source"] = run.FromRollups.Source;
+        figures["groups"] = run.FromRollups.Groups.Count;
         figures["sameGroups"] = run.FromRollups.Score == run.FromScan.Score
             && run.FromRollups.Groups.Select(g => (g.Key, g.Responses, g.Score)).SequenceEqual(run.FromScan.Groups.Select(g => (g.Key, g.Responses, g.Score)));
         figures["target"] = "query p95 <= 50 ms at 10 M responses (one property filter + groupBy another)";

@@ -11,7 +11,9 @@ public static class RollupScoreReader
     public static async Task<ScoreData> ReadAsync(IScoreRollupStore rollups, ScoreQuery q, CancellationToken ct)
     {
         var (dimension, value) = TotalsRows(q.Filters);
-        var totals = await rollups.QueryAsync(Query(q, dimension, value), ct);
+        // The store sums the days into the series' buckets, and the groups over the whole period: a year by week is 53 rows,
+        // and 40 agents' groups 40 rows, not 14 600 day rows.
+        var totals = await rollups.QueryAsync(Query(q, dimension, value) with { Buckets = BucketsOf(q.Interval) }, ct);
         var days = totals
             .GroupBy(r => r.Day)
             .Select(g => new DayTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))
@@ -23,7 +25,7 @@ public static class RollupScoreReader
         // Grouped by a filtered property: the one group is the filtered value, and the totals are its rows.
         var rows = q.Filters.TryGetValue(groupBy, out var filtered)
             ? totals.Select(r => r with { Value = filtered }).ToList()
-            : await rollups.QueryAsync(Query(q, GroupRows(q.Filters, groupBy), null), ct);
+            : await rollups.QueryAsync(Query(q, GroupRows(q.Filters, groupBy), null) with { Buckets = RollupBuckets.Period }, ct);
         var groups = rows
             .GroupBy(r => r.Value, StringComparer.Ordinal)
             .Select(g => new GroupTotals(g.Key, Histograms.Sum(g), g.Sum(r => r.Sent), g.Sum(r => r.Answered)))
@@ -50,6 +52,14 @@ public static class RollupScoreReader
     private static string GroupRows(IReadOnlyDictionary<string, string> filters, string groupBy) => filters.SingleOrDefault() is { Key: { } filter } f
         ? RollupPairs.Dimension(filter, f.Value, groupBy)
         : groupBy;
+
+    private static RollupBuckets BucketsOf(SeriesInterval? interval) => interval switch
+    {
+        SeriesInterval.Day => RollupBuckets.Day,
+        SeriesInterval.Week => RollupBuckets.Week,
+        SeriesInterval.Month => RollupBuckets.Month,
+        _ => RollupBuckets.Period,
+    };
 
     private static RollupQuery Query(ScoreQuery q, string dimension, string? value) => new()
     {

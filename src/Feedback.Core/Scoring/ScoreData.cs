@@ -9,7 +9,10 @@ public enum ScoreSource
     Responses,
 }
 
-/// <summary>One UTC day of answers (histogram) and sends; <see cref="Answered"/> of the answers answer a sent survey.</summary>
+/// <summary>
+/// One UTC day of answers (histogram) and sends, or the days of one series bucket (or of the whole period) summed and
+/// dated by their first day; <see cref="Answered"/> of the answers answer a sent survey.
+/// </summary>
 public sealed record DayTotals(DateOnly Day, long[] Histogram, long Sent, long Answered = 0);
 
 /// <summary>

@@ -34,7 +34,8 @@ public sealed record ScoreRollup
 
 /// <summary>
 /// Which rollup rows to read: one kind, optionally one template, UTC days <see cref="From"/> (inclusive) to
-/// <see cref="To"/> (exclusive), one dimension ("" = the all rows), and within it one value or every value (null).
+/// <see cref="To"/> (exclusive), one dimension ("" = the all rows), and within it one value or every value (null); per
+/// day, or summed per bucket of days (<see cref="Buckets"/>).
 /// </summary>
 public sealed record RollupQuery
 {
@@ -44,7 +45,21 @@ public sealed record RollupQuery
     public required DateOnly To { get; init; }
     public string Dimension { get; init; } = ScoreRollup.All;
     public string? Value { get; init; }
+
+    /// <summary>
+    /// How the store returns the matching rows: as kept, one per day (<see cref="RollupBuckets.Day"/>), or summed per value
+    /// and bucket, so a report that needs no days gets one row per bucket and value back, not one per day and value.
+    /// </summary>
+    public RollupBuckets Buckets { get; init; } = RollupBuckets.Day;
 }
 
 /// <summary>What a rebuild found: rows written, and the answers and sends they hold.</summary>
 public sealed record RollupRebuild(int Rows, long Responses, long Sent);
+
+/// <summary>
+/// The buckets a rollup query sums its rows into, per value. A summed row's <see cref="ScoreRollup.Day"/> is its bucket's
+/// first day as <see cref="ScoreSeries.BucketStart"/> says (an ISO week's Monday, a month's 1st, which may lie before the
+/// query's <c>From</c>: only the days inside it are summed), or the query's <c>From</c> for <see cref="Period"/>; its
+/// <see cref="ScoreRollup.TemplateId"/> is the query's ("" across templates).
+/// </summary>
+public enum RollupBuckets { Day, Week, Month, Period }

@@ -12,7 +12,7 @@ namespace Feedback.Core.Webhooks;
 /// is opened, overdue or resolved; nothing is
 /// sent here (<see cref="WebhookDeliverer"/> does that), so a slow receiver never slows an answer down.
 /// </summary>
-public sealed class WebhookPublisher(IWebhookStore store, IWebhookOutbox outbox, TimeProvider time) : IResponseListener, ISurveyFailureListener, IFollowUpListener
+public sealed class WebhookPublisher(WebhookSubscribers subscriptions, IWebhookOutbox outbox, TimeProvider time) : IResponseListener, ISurveyFailureListener, IFollowUpListener
 {
     public async Task ResponseRecordedAsync(SurveyResponse stored, SurveyResponse? previous, CancellationToken ct = default)
     {
@@ -37,7 +37,7 @@ public sealed class WebhookPublisher(IWebhookStore store, IWebhookOutbox outbox,
 
     private async Task PublishAsync(string type, int? score, string customerId, Func<string, DateTimeOffset, string> payload, CancellationToken ct)
     {
-        var subscribers = (await store.SubscribersAsync(type, ct)).Where(s => s.Wants(type, score)).ToList();
+        var subscribers = (await subscriptions.ForEventAsync(type, ct)).Where(s => s.Wants(type, score)).ToList();
         if (subscribers.Count == 0)
         {
             return;

@@ -10,52 +10,37 @@ namespace Feedback.Api.Tests.Auth;
 /// Verified keys are kept per replica for <see cref="VerifiedApiKeys.Ttl"/>: a revocation is seen at once by the replica
 /// that revoked, and by another replica (a second service on the same database) once that bound has passed.
 /// </summary>
-public sealed class ApiKeyCacheTests : IAsyncLifetime
+public sealed class ApiKeyCacheTests : TwoReplicas
 {
-    private readonly FeedbackApiFactory _first = new();
-    private FeedbackApiFactory _second = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _second = new FeedbackApiFactory(_first.DataDirectory);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-    }
-
     [Fact]
     public async Task KeyRevokedOnAnotherReplicaIsRefusedHereOnceTheBoundHasPassed()
     {
-        using var admin = await _first.CreateClientAsync(ApiScope.Admin);
+        using var admin = await First.CreateClientAsync(ApiScope.Admin);
         var created = (await (await admin.PostAsJsonAsync("/v1/api-keys", new { name = "shop", scopes = new[] { "read" } })).Content.ReadFromJsonAsync<JsonObject>())!;
-        using var onFirst = _first.CreateClient((string)created["key"]!);
-        using var onSecond = _second.CreateClient((string)created["key"]!);
+        using var onFirst = First.CreateClient((string)created["key"]!);
+        using var onSecond = Second.CreateClient((string)created["key"]!);
         Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/v1/templates")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/v1/templates")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/v1/api-keys/{created["id"]}")).StatusCode);
 
         await ProblemAssert.IsProblemAsync(await onFirst.GetAsync("/v1/templates"), HttpStatusCode.Unauthorized);
-        _second.Time.Advance(VerifiedApiKeys.Ttl - TimeSpan.FromSeconds(1));
+        Second.Time.Advance(VerifiedApiKeys.Ttl - TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/v1/templates")).StatusCode);
-        _second.Time.Advance(TimeSpan.FromSeconds(1));
+        Second.Time.Advance(TimeSpan.FromSeconds(1));
         await ProblemAssert.IsProblemAsync(await onSecond.GetAsync("/v1/templates"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task NewKeyWorksAtOnceAndAnUnknownOneIsNeverKept()
     {
-        using var admin = await _first.CreateClientAsync(ApiScope.Admin);
-        using var unknown = _second.CreateClient("fbk_not-a-key");
+        using var admin = await First.CreateClientAsync(ApiScope.Admin);
+        using var unknown = Second.CreateClient("fbk_not-a-key");
         await ProblemAssert.IsProblemAsync(await unknown.GetAsync("/v1/templates"), HttpStatusCode.Unauthorized);
 
         var created = (await (await admin.PostAsJsonAsync("/v1/api-keys", new { name = "shop", scopes = new[] { "read" } })).Content.ReadFromJsonAsync<JsonObject>())!;
 
-        using var onSecond = _second.CreateClient((string)created["key"]!);
+        using var onSecond = Second.CreateClient((string)created["key"]!);
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/v1/templates")).StatusCode);
     }
 }

@@ -12,29 +12,14 @@ namespace Feedback.Api.Tests.Templates;
 /// seen at once by the replica that made it, and by another replica (a second service on the same database) once that
 /// bound has passed.
 /// </summary>
-public sealed class TemplateCacheTests : IAsyncLifetime
+public sealed class TemplateCacheTests : TwoReplicas
 {
-    private readonly FeedbackApiFactory _first = new();
-    private FeedbackApiFactory _second = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _second = new FeedbackApiFactory(_first.DataDirectory);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-    }
-
     [Fact]
     public async Task ArchivedTemplateStopsSchedulingHereAtOnceAndOnAnotherReplicaOnceTheBoundHasPassed()
     {
-        using var admin = await _first.CreateClientAsync(ApiScope.Admin);
-        using var ingestFirst = await _first.CreateClientAsync(ApiScope.Ingest);
-        using var ingestSecond = await _second.CreateClientAsync(ApiScope.Ingest);
+        using var admin = await First.CreateClientAsync(ApiScope.Admin);
+        using var ingestFirst = await First.CreateClientAsync(ApiScope.Ingest);
+        using var ingestSecond = await Second.CreateClientAsync(ApiScope.Ingest);
         var id = (string)(await admin.CreateTemplateAsync())["id"]!;
         Assert.Single(await SurveysAsync(ingestFirst, "e-1"));
         Assert.Single(await SurveysAsync(ingestSecond, "e-2"));
@@ -42,17 +27,17 @@ public sealed class TemplateCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteTemplateAsync(id)).StatusCode);
 
         Assert.Empty(await SurveysAsync(ingestFirst, "e-3"));
-        _second.Time.Advance(ActiveTemplates.Ttl - TimeSpan.FromSeconds(1));
+        Second.Time.Advance(ActiveTemplates.Ttl - TimeSpan.FromSeconds(1));
         Assert.Single(await SurveysAsync(ingestSecond, "e-4"));
-        _second.Time.Advance(TimeSpan.FromSeconds(1));
+        Second.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Empty(await SurveysAsync(ingestSecond, "e-5"));
     }
 
     [Fact]
     public async Task NewTemplateIsSeenHereAtOnce()
     {
-        using var admin = await _first.CreateClientAsync(ApiScope.Admin);
-        using var ingest = await _first.CreateClientAsync(ApiScope.Ingest);
+        using var admin = await First.CreateClientAsync(ApiScope.Admin);
+        using var ingest = await First.CreateClientAsync(ApiScope.Ingest);
         Assert.Empty(await SurveysAsync(ingest, "e-1"));
 
         await admin.CreateTemplateAsync();

@@ -118,6 +118,51 @@ public sealed class RollupQueryTests
     }
 
     [Fact]
+    public void SummingGroupsTheMatchingRowsPerBucketAndValueOnTheServerAndReadsBackAsOneRollupEach()
+    {
+        var query = new RollupQuery
+        {
+            Kind = SurveyKind.Nps, From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 12, 1),
+            Dimension = RollupPairs.Dimension("category", "billing", "agent"), Buckets = RollupBuckets.Period,
+        };
+
+        Bson.AssertEqual("""
+            [{ $match: { kind: 'Nps', '_id.dimension': 'category=billing>agent', '_id.day': { $gte: '2026-11-01', $lt: '2026-12-01' } } },
+             { $group: { _id: { day: '2026-11-01', value: '$_id.value' }, h0: { $sum: '$h0' }, h1: { $sum: '$h1' }, h2: { $sum: '$h2' }, h3: { $sum: '$h3' },
+                 h4: { $sum: '$h4' }, h5: { $sum: '$h5' }, h6: { $sum: '$h6' }, h7: { $sum: '$h7' }, h8: { $sum: '$h8' },
+                 h9: { $sum: '$h9' }, h10: { $sum: '$h10' }, sent: { $sum: '$sent' }, answered: { $sum: '$answered' } } }]
+            """, Stages(query));
+        // $sum of fields an upsert never created is 0 (an int), of counted ones a long.
+        var row = BsonDocument.Parse("""
+            { _id: { day: '2026-11-01', value: 'maria' }, h0: 0, h1: 0, h2: 0, h3: 0, h4: 0, h5: 0, h6: NumberLong(1), h7: 0, h8: 0,
+              h9: NumberLong(2), h10: NumberLong(7), sent: NumberLong(40), answered: NumberLong(9) }
+            """);
+        var rollup = SummedRow(query, row);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 1, 0, 0, 2, 7], rollup.Histogram);
+        Assert.Equal(
+            new ScoreRollup { TemplateId = "", Kind = SurveyKind.Nps, Day = query.From, Dimension = query.Dimension, Value = "maria", Histogram = [], Sent = 40, Answered = 9 },
+            rollup with { Histogram = [] });
+    }
+
+    [Fact]
+    public void WeekAndMonthBucketsStartOnTheIsoMondayAndTheFirstOfTheMonth()
+    {
+        var query = new RollupQuery { Kind = SurveyKind.Csat, From = new DateOnly(2026, 11, 1), To = new DateOnly(2026, 12, 1), Dimension = "agent" };
+        const string day = "{ $dateFromString: { dateString: '$_id.day', format: '%Y-%m-%d' } }";
+
+        Bson.AssertEqual(
+            $"{{ day: {{ $dateToString: {{ format: '%Y-%m-%d', date: {{ $subtract: [{day}, {{ $multiply: [{{ $subtract: [{{ $isoDayOfWeek: {day} }}, 1] }}, NumberLong(86400000)] }}] }} }} }}, value: '$_id.value' }}",
+            GroupId(query with { Buckets = RollupBuckets.Week }));
+        Bson.AssertEqual("{ day: { $concat: [{ $substrBytes: ['$_id.day', 0, 8] }, '01'] }, value: '$_id.value' }",
+            GroupId(query with { Buckets = RollupBuckets.Month }));
+    }
+
+    private static BsonArray Stages(RollupQuery query) => new(Summed(query).Render(new RenderArgs<RollupDocument>(
+        MongoDB.Bson.Serialization.BsonSerializer.LookupSerializer<RollupDocument>(), MongoDB.Bson.Serialization.BsonSerializer.SerializerRegistry)).Documents);
+
+    private static BsonValue GroupId(RollupQuery query) => Stages(query)[1]["$group"]["_id"];
+
+    [Fact]
     public void IndexesServeOneTemplateByDimensionValueAndDayAndAKindAcrossTemplates()
     {
         Bson.AssertEqual("""

@@ -47,7 +47,7 @@ public static class SubscriptionsApi
     }
 
     public static async Task<Results<Created<CreatedWebhookResponse>, ValidationProblem>> CreateAsync(
-        JsonBody<CreateWebhookRequest> body, IWebhookStore webhooks, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
+        JsonBody<CreateWebhookRequest> body, WebhookSubscribers subscriptions, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
     {
         var (request, errors) = (body.Value, body.Errors);
         var subscription = WebhookRules.Create(
@@ -56,7 +56,7 @@ public static class SubscriptionsApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        await webhooks.AddSubscriptionAsync(subscription, ct);
+        await subscriptions.AddAsync(subscription, ct);
         return TypedResults.Created($"/v1/webhooks/{subscription.Id}", CreatedWebhookResponse.From(subscription));
     }
 
@@ -76,8 +76,8 @@ public static class SubscriptionsApi
     public static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(string id, IWebhookStore webhooks, CancellationToken ct) =>
         await webhooks.GetSubscriptionAsync(id, ct) is { } found ? TypedResults.Ok(WebhookResponse.From(found)) : Unknown(id);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IWebhookStore webhooks, CancellationToken ct) =>
-        await webhooks.DeleteSubscriptionAsync(id, ct) ? TypedResults.NoContent() : Unknown(id);
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, WebhookSubscribers subscriptions, CancellationToken ct) =>
+        await subscriptions.DeleteAsync(id, ct) ? TypedResults.NoContent() : Unknown(id);
 
     public static async Task<Results<Ok<WebhookDeliveryListResponse>, ValidationProblem, ProblemHttpResult>> ListDeliveriesAsync(
         string id, IWebhookStore webhooks, CancellationToken ct, string? cursor = null, int limit = PageCursor.DefaultLimit)
