@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Feedback.Storage.Contract;
-using Microsoft.Data.Sqlite;
 
 namespace Feedback.Storage.Sqlite.Tests;
 
@@ -58,28 +57,10 @@ public sealed partial class SqliteQueryPlanTests : StorageContract<SqliteStorage
         Assert.DoesNotMatch(TableScan(), plan);
     }
 
-    /// <summary>The steps of <c>EXPLAIN QUERY PLAN</c>, one per line; every parameter is bound, to a dummy value.</summary>
-    private async Task<string> PlanAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        var parameters = Parameter().Matches(sql).Select(m => m.Value).Distinct()
-            .Select(p => (p, p == "$limit" ? (object?)10 : "x")).ToArray();
-        await using var command = connection.Command($"EXPLAIN QUERY PLAN {sql}", parameters);
-        await using var reader = await command.ExecuteReaderAsync();
-        var steps = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-        return string.Join('\n', steps);
-    }
-
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Adapter.DatabasePath, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        return connection;
-    }
+    /// <summary>The statement's plan with every parameter bound to a dummy value.</summary>
+    private Task<string> PlanAsync(string sql) =>
+        QueryPlans.ExplainAsync(Adapter.DatabasePath, sql,
+            [.. Parameter().Matches(sql).Select(m => m.Value).Distinct().Select(p => (p, p == "$limit" ? (object?)10 : "x"))]);
 
     [GeneratedRegex(@"\$\w+")]
     private static partial Regex Parameter();

@@ -170,27 +170,12 @@ public sealed class SqliteStorageTests : StorageContract<SqliteStorageUnderTest>
     {
         var query = new ResponseQuery { TemplateId = templateId, After = new ResponsePosition(Time.GetUtcNow(), "rsp_1") };
 
-        var plan = await PlanAsync(
+        var plan = await QueryPlans.ExplainAsync(Adapter.DatabasePath,
             $"SELECT id FROM responses WHERE {SqliteResponseRows.Filter} AND {SqliteResponseRows.After} ORDER BY {SqliteResponseRows.Order} LIMIT 51",
             [.. SqliteResponseRows.FilterParameters(query), .. SqliteResponseRows.AfterParameters(query.After)]);
 
         Assert.Contains("USING INDEX ix_responses_", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
-    }
-
-    /// <summary>The steps of <c>EXPLAIN QUERY PLAN</c>, one per line.</summary>
-    private async Task<string> PlanAsync(string sql, (string, object?)[] parameters)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Adapter.DatabasePath, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.Command($"EXPLAIN QUERY PLAN {sql}", parameters);
-        await using var reader = await command.ExecuteReaderAsync();
-        var steps = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-        return string.Join('\n', steps);
     }
 
     private async Task ExecuteAsync(string sql)
