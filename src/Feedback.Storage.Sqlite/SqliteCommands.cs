@@ -133,7 +133,8 @@ internal static class SqliteCommands
     internal static ValueTask ReleaseAsync(this SqliteConnection connection, SqliteCommand command) =>
         connection is SqlitePooledConnection ? ValueTask.CompletedTask : command.DisposeAsync();
 
-    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    /// <summary>Adds the values as the command's parameters (null as SQL NULL).</summary>
+    internal static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {

@@ -47,10 +47,7 @@ internal sealed class SqliteReusedCommand(SqliteConnection connection, string sq
     {
         if (_command.Parameters.Count == 0)
         {
-            foreach (var (name, value) in values)
-            {
-                _command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
+            SqliteCommands.Bind(_command, values);
             return;
         }
         for (var i = 0; i < values.Length; i++)
