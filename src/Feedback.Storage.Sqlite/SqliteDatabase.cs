@@ -62,8 +62,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             var relaxed = _bulkLoad || _relaxedSync;
             if (connection.RelaxedSync != relaxed)
             {
-                await using var pragma = new SqliteCommand(relaxed ? "PRAGMA synchronous = NORMAL;" : "PRAGMA synchronous = FULL;", connection);
-                await pragma.ExecuteNonQueryAsync(ct);
+                await connection.ExecuteAsync(relaxed ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", ct);
                 connection.RelaxedSync = relaxed;
             }
             return connection;
